@@ -1,0 +1,8 @@
+FROM python:3.11-slim
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY tracker ./tracker
+RUN pip install --no-cache-dir . && useradd --create-home tracker
+USER tracker
+ENTRYPOINT ["tracker"]
+CMD ["--help"]

@@ -1,0 +1,3 @@
+"""tracker: policy timeline and deadline tracker."""
+
+from __future__ import annotations

@@ -1,0 +1,81 @@
+"""Pydantic models of an extraction: what `tracker.extract.extract` returns.
+
+This is the contract between extraction (pure) and the rest of the program (ingest, CLI, JSON).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DuePrecision = Literal["day", "month", "quarter", "year"]
+AnchorKind = Literal["published", "signing", "explicit", "absolute", "event"]
+DatePrecision = Literal["day", "month"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class DocumentMeta(_Frozen):
+    """Metadata of the text: given by the caller or detected in the text."""
+
+    title: str | None = None
+    published: date
+    lang: str
+    url: str | None = None
+
+
+class Commitment(_Frozen):
+    """A forward-looking promise or scheduled change with a resolved due date."""
+
+    trigger: str
+    span: tuple[int, int]
+    description: str
+    actors: list[str] = Field(default_factory=list)
+    anchor: date
+    anchor_kind: AnchorKind
+    due: date
+    due_precision: DuePrecision = "day"
+    confidence: float = Field(ge=0.0, le=1.0)
+    cue: str = ""
+    quote: str = ""
+
+
+class Undated(_Frozen):
+    """A planned action without a resolvable due date; `reason` says why it has none."""
+
+    trigger: str
+    span: tuple[int, int]
+    description: str
+    actors: list[str] = Field(default_factory=list)
+    anchor: date | None = None
+    anchor_kind: AnchorKind | None = None
+    reason: str = ""
+    confidence: float = Field(ge=0.0, le=1.0)
+    cue: str = ""
+    quote: str = ""
+
+
+class Event(_Frozen):
+    """A dated happening on or before the anchor, for the timeline."""
+
+    trigger: str
+    span: tuple[int, int]
+    date: date
+    date_precision: DatePrecision = "day"
+    description: str
+    actors: list[str] = Field(default_factory=list)
+    confidence: float = Field(default=0.8, ge=0.0, le=1.0)
+    quote: str = ""
+
+
+class Extraction(_Frozen):
+    """Everything found in one text."""
+
+    document: DocumentMeta
+    commitments: list[Commitment] = Field(default_factory=list)
+    undated: list[Undated] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
