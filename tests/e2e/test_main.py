@@ -22,7 +22,9 @@ def test_help_lists_every_command_without_importing_them():
         "print('HEAVY', sorted(m for m in ('dateparser','apscheduler','icalendar','httpx',"
         "'sqlalchemy','alembic') if m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     for command in ("ingest", "list", "upcoming", "extract", "remind", "export", "serve"):
         assert f"  {command}" in result.stdout
     assert "HEAVY []" in result.stdout

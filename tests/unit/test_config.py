@@ -20,7 +20,9 @@ def config_file(_isolated_home):
 def test_settings_default_database_is_sqlite_under_xdg_data_home(_isolated_home):
     settings = load_settings()
     assert settings.resolved_database_url == default_database_url()
-    assert default_database_url() == f"sqlite:///{_isolated_home / 'data' / 'tracker' / 'tracker.db'}"
+    assert (
+        default_database_url() == f"sqlite:///{_isolated_home / 'data' / 'tracker' / 'tracker.db'}"
+    )
 
 
 def test_settings_relative_xdg_path_is_ignored(monkeypatch, _isolated_home):

@@ -42,6 +42,7 @@ class Commitment(_Frozen):
     confidence: float = Field(ge=0.0, le=1.0)
     cue: str = ""
     quote: str = ""
+    deliverable: str = ""  # canonical English key of what is promised, for dedup
 
 
 class Undated(_Frozen):
@@ -57,6 +58,7 @@ class Undated(_Frozen):
     confidence: float = Field(ge=0.0, le=1.0)
     cue: str = ""
     quote: str = ""
+    deliverable: str = ""  # canonical English key of what is promised, for dedup
 
 
 class Event(_Frozen):
@@ -70,6 +72,7 @@ class Event(_Frozen):
     actors: list[str] = Field(default_factory=list)
     confidence: float = Field(default=0.8, ge=0.0, le=1.0)
     quote: str = ""
+    key: str = ""  # canonical English key of the happening, for dedup across sources
 
 
 class Extraction(_Frozen):

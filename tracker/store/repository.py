@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
@@ -40,7 +41,7 @@ def to_item_view(row: t.Item) -> ItemView:
         description=row.description,
         due=row.due_on,
         due_precision=row.due_precision,
-        status=row.status,  # type: ignore[arg-type]
+        status=row.status,
         actors=[a.name for a in row.actors],
         anchor=row.anchor_on,
         anchor_kind=row.anchor_kind,
@@ -77,9 +78,9 @@ def item_query(
     actor_keys: Sequence[str] = (),
     due_from: date | None = None,
     due_to: date | None = None,
-    dated_only: bool = False,
-) -> Select[tuple[t.Item]]:
-    """Build the filtered item query, ordered by due date (undated last), then id."""
+    dated: bool | None = None,
+) -> Select[Any]:
+    """Build the filtered item query (dated=True: only dated, False: only undated), unordered."""
     query = select(t.Item)
     if statuses:
         query = query.where(t.Item.status.in_(statuses))
@@ -94,10 +95,11 @@ def item_query(
         query = query.where(t.Item.due_on >= due_from)
     if due_to is not None:
         query = query.where(t.Item.due_on <= due_to)
-    if dated_only or due_from is not None or due_to is not None:
+    if dated is True:
         query = query.where(t.Item.due_on.is_not(None))
-        return query.order_by(t.Item.due_on, t.Item.id)
-    return query.order_by(t.Item.due_on.is_(None), t.Item.due_on, t.Item.id)
+    elif dated is False:
+        query = query.where(t.Item.due_on.is_(None))
+    return query
 
 
 def list_items(
@@ -110,17 +112,39 @@ def list_items(
     dated_only: bool = False,
     limit: int | None = None,
 ) -> list[ItemView]:
-    """Return the items matching the filters, by due date with undated items last."""
-    query = item_query(
-        statuses=statuses,
-        actor_keys=actor_keys,
-        due_from=due_from,
-        due_to=due_to,
-        dated_only=dated_only,
-    ).options(*_ITEM_LOADS)
-    if limit is not None:
-        query = query.limit(limit)
-    return [to_item_view(row) for row in session.scalars(query)]
+    """Return the items matching the filters, by due date with undated items last.
+
+    The ordered ids come first from queries that walk an index in order and stop at `limit`
+    (one per status, merged here), so the cost follows `limit`, not the size of the table.
+    """
+    filters: dict[str, Any] = {"actor_keys": actor_keys, "due_from": due_from, "due_to": due_to}
+    groups = [[status] for status in statuses] or [[]]
+    dated: list[tuple[Any, int]] = []
+    for group in groups:
+        query = item_query(statuses=group, dated=True, **filters)
+        ordered = query.with_only_columns(t.Item.due_on, t.Item.id).order_by(
+            t.Item.due_on, t.Item.id
+        )
+        dated.extend((row[0], row[1]) for row in session.execute(ordered.limit(limit)))
+    ids = [item_id for _, item_id in sorted(dated)][:limit]
+    wants_undated = not dated_only and due_from is None and due_to is None
+    if wants_undated and (limit is None or len(ids) < limit):
+        undated = item_query(statuses=statuses, dated=False, actor_keys=actor_keys)
+        rest = undated.with_only_columns(t.Item.id).order_by(t.Item.id)
+        if limit is not None:
+            rest = rest.limit(limit - len(ids))
+        ids.extend(session.scalars(rest))
+    return load_items(session, ids)
+
+
+def load_items(session: Session, ids: Sequence[int]) -> list[ItemView]:
+    """Load full items by id, in the order given."""
+    rows: dict[int, t.Item] = {}
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start : chunk_start + 500]
+        query = select(t.Item).where(t.Item.id.in_(chunk)).options(*_ITEM_LOADS)
+        rows.update((row.id, row) for row in session.scalars(query))
+    return [to_item_view(rows[i]) for i in ids if i in rows]
 
 
 def list_events(

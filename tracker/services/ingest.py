@@ -1,0 +1,204 @@
+"""Use case: ingest one document, idempotently, in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Literal
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from tracker.clock import Clock
+from tracker.config import Settings
+from tracker.sources.readers import SourceDocument
+from tracker.store import tables as t
+from tracker.store import writes
+from tracker.store.session import read_session, transaction
+
+if TYPE_CHECKING:
+    from tracker.extract.models import Commitment, Event, Extraction, Undated
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestOutcome:
+    """What one document did to the store."""
+
+    name: str
+    state: Literal["new", "unchanged"]
+    document_id: int
+    items_new: list[int] = field(default_factory=list)
+    items_merged: list[int] = field(default_factory=list)
+    events_new: int = 0
+    events_merged: int = 0
+
+
+def content_hash(text: str) -> str:
+    """Hash the text so re-saved copies (line endings, spacing, NFC) count as the same document."""
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def ingest_document(
+    engine: Engine, settings: Settings, clock: Clock, doc: SourceDocument
+) -> IngestOutcome:
+    """Extract and store one document; raise a TrackerError (and write nothing) on bad input."""
+    digest = content_hash(doc.text)
+    with read_session(engine) as session:
+        known = writes.find_document_id(session, digest)
+    if known is not None:  # fast path: no extraction for documents we already have
+        return IngestOutcome(doc.name, "unchanged", known)
+    from tracker.extract import extract
+
+    extraction = extract(doc.text, published=doc.published, lang=doc.lang)
+    try:
+        return store_extraction(engine, settings, clock.now(), doc, digest, extraction)
+    except IntegrityError:
+        # Another process stored the same document between our check and our insert.
+        with read_session(engine) as session:
+            known = writes.find_document_id(session, digest)
+        if known is None:
+            raise
+        return IngestOutcome(doc.name, "unchanged", known)
+
+
+def store_extraction(
+    engine: Engine,
+    settings: Settings,
+    now: datetime,
+    doc: SourceDocument,
+    digest: str,
+    extraction: Extraction,
+) -> IngestOutcome:
+    """Store a document and what was extracted from it, merging with what is tracked."""
+    with transaction(engine) as session:
+        writes.lock_for_ingest(session)
+        known = writes.find_document_id(session, digest)
+        if known is not None:
+            return IngestOutcome(doc.name, "unchanged", known)
+        meta = extraction.document
+        document = t.Document(
+            content_hash=digest,
+            source=doc.name,
+            url=doc.url or meta.url,
+            title=doc.title or meta.title,
+            published_on=meta.published,
+            lang=meta.lang,
+            text=doc.text,
+            ingested_at=now,
+        )
+        session.add(document)
+        session.flush()
+        outcome = IngestOutcome(doc.name, "new", document.id)
+        tracked: Sequence[Commitment | Undated] = [*extraction.commitments, *extraction.undated]
+        for found in tracked:
+            _track(session, settings, now, document, found, outcome)
+        for event in extraction.events:
+            _record_event(session, now, document, event, outcome)
+        return outcome
+
+
+def _track(
+    session: Session,
+    settings: Settings,
+    now: datetime,
+    document: t.Document,
+    found: Commitment | Undated,
+    outcome: IngestOutcome,
+) -> None:
+    due_on = getattr(found, "due", None)
+    actors = writes.ensure_actors(session, found.actors)
+    deliverable = _deliverable(found)
+    item = writes.find_item_match(
+        session, deliverable=deliverable, actor_keys={a.key for a in actors}, due_on=due_on
+    )
+    created = item is None
+    if item is None:
+        item = _new_item(session, now, document, found, deliverable, actors)
+        outcome.items_new.append(item.id)
+    elif item.id not in outcome.items_new and item.id not in outcome.items_merged:
+        # (a restatement inside the same document is one more evidence, not another merge)
+        outcome.items_merged.append(item.id)
+    if writes.add_item_evidence(
+        session, item, document, trigger=found.trigger, span=found.span, quote=found.quote
+    ):
+        item.confidence = max(item.confidence, found.confidence)
+        item.version += 1
+        item.updated_at = now
+        session.flush()
+    if created:
+        from tracker.services.planning import replan_item
+
+        replan_item(session, item, settings=settings, now=now)
+
+
+def _new_item(
+    session: Session,
+    now: datetime,
+    document: t.Document,
+    found: Commitment | Undated,
+    deliverable: str,
+    actors: list[t.Actor],
+) -> t.Item:
+    due_on = getattr(found, "due", None)
+    item = t.Item(
+        description=found.description,
+        deliverable=deliverable,
+        due_on=due_on,
+        due_precision=getattr(found, "due_precision", None) if due_on else None,
+        anchor_on=found.anchor,
+        anchor_kind=found.anchor_kind,
+        status="open",
+        confidence=found.confidence,
+        version=0,
+        created_at=now,
+        updated_at=now,
+    )
+    item.actors = actors
+    session.add(item)
+    writes.record_change(
+        session,
+        item,
+        to_status="open",
+        at=now,
+        due_after=due_on,
+        note=f"found in {document.source}",
+    )
+    session.flush()
+    return item
+
+
+def _deliverable(found: Commitment | Undated) -> str:
+    key = found.deliverable or found.description
+    return " ".join(key.casefold().split())[:200]
+
+
+def _record_event(
+    session: Session, now: datetime, document: t.Document, found: Event, outcome: IngestOutcome
+) -> None:
+    fingerprint = " ".join((found.key or found.description).casefold().split())
+    event = writes.find_event_match(session, fingerprint=fingerprint[:200], occurred_on=found.date)
+    if event is None:
+        event = t.Event(
+            description=found.description,
+            occurred_on=found.date,
+            date_precision=found.date_precision,
+            fingerprint=fingerprint[:200],
+            created_at=now,
+        )
+        session.add(event)
+        session.flush()
+        outcome.events_new += 1
+    else:
+        outcome.events_merged += 1
+    writes.add_event_evidence(
+        session, event, document, trigger=found.trigger, span=found.span, quote=found.quote
+    )
+    session.flush()
