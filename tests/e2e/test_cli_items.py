@@ -77,7 +77,7 @@ def test_upcoming_shows_due_and_overdue(tracker, ingested):
     assert [i["due"] for i in data["upcoming"]] == ["2026-04-06"]
     table = tracker("upcoming", "--as-of", "2026-03-10", "--days", "30")
     assert "Overdue" in table.stdout
-    assert "3d overdue" in table.stdout
+    assert "3d ago" in table.stdout
 
 
 def test_status_and_extend_keep_history(tracker, ingested):

@@ -108,10 +108,10 @@ def upcoming_cmd(app: AppContext, days: int, as_of: date | None, limit: int, as_
         return
     out = console()
     if view.overdue:
-        out.print(items_table(view.overdue, title="Overdue", today=as_of))
+        out.print(items_table(view.overdue, title="Overdue", today=as_of, show_days=True))
     title = f"Due {as_of.isoformat()} to {view.until.isoformat()}"
     out.print(
-        items_table(view.due, title=title, today=as_of)
+        items_table(view.due, title=title, today=as_of, show_days=True)
         if view.due
         else Text(f"Nothing due from {as_of.isoformat()} to {view.until.isoformat()}.")
     )

@@ -6,13 +6,15 @@ import json
 import sys
 from collections.abc import Iterable
 from datetime import date
+from pathlib import PurePath
 from typing import Any
+from urllib.parse import urlsplit
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tracker.models import EventView, ItemView
+from tracker.models import ACTIVE_STATUSES, EventView, ItemView
 
 STATUS_STYLE = {
     "open": "cyan",
@@ -32,49 +34,83 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def due_text(item: ItemView, *, today: date | None = None) -> Text:
+def due_text(item: ItemView) -> Text:
+    """The due date, with its precision when it is coarser than a day."""
     if item.due is None:
         return Text("undated", style="dim")
     label = item.due.isoformat()
     if item.due_precision and item.due_precision != "day":
         label += f" ({item.due_precision})"
-    if today is not None and item.status in ("open", "extended"):
-        days = (item.due - today).days
-        suffix = "today" if days == 0 else f"in {days}d" if days > 0 else f"{-days}d overdue"
-        return Text(f"{label}  {suffix}", style="bold red" if days < 0 else "")
     return Text(label)
 
 
+def status_text(item: ItemView, *, today: date | None = None) -> Text:
+    """The status; an active item past its due date shows as overdue."""
+    active = item.status in ACTIVE_STATUSES
+    if active and today is not None and item.due is not None and item.due < today:
+        return Text("overdue", style="bold red")
+    return Text(item.status, style=STATUS_STYLE.get(item.status, ""))
+
+
+def days_text(item: ItemView, today: date) -> Text:
+    """Days left (`in 5d`, `today`) or past (`3d ago`) relative to `today`."""
+    if item.due is None:
+        return Text("")
+    days = (item.due - today).days
+    if days == 0:
+        return Text("today", style="bold")
+    return Text(f"in {days}d") if days > 0 else Text(f"{-days}d ago", style="red")
+
+
 def items_table(
-    items: Iterable[ItemView], *, title: str | None = None, today: date | None = None
+    items: Iterable[ItemView],
+    *,
+    title: str | None = None,
+    today: date | None = None,
+    show_days: bool = False,
 ) -> Table:
-    """Build the item table: id, due, status, description, actors, first source."""
-    table = Table(title=title, title_justify="left", expand=False, show_lines=False)
-    table.add_column("ID", justify="right", style="bold")
+    """Build the item table: id, due, status, commitment, actors, source."""
+    table = Table(title=title, title_justify="left", expand=True)
+    table.add_column("ID", justify="right", style="bold", no_wrap=True)
     table.add_column("Due", no_wrap=True)
+    if show_days and today is not None:
+        table.add_column("", no_wrap=True)
     table.add_column("Status", no_wrap=True)
-    table.add_column("Commitment", ratio=3, overflow="fold")
-    table.add_column("Actors", ratio=1, overflow="fold")
-    table.add_column("Source", ratio=1, overflow="fold")
+    table.add_column("Commitment", ratio=5)
+    table.add_column("Actors", ratio=2)
+    table.add_column("Source", ratio=2)
     for item in items:
+        days = [days_text(item, today)] if show_days and today is not None else []
         table.add_row(
             str(item.id),
-            due_text(item, today=today),
-            Text(item.status, style=STATUS_STYLE.get(item.status, "")),
-            item.description,
-            ", ".join(item.actors),
-            source_label(item),
+            due_text(item),
+            *days,
+            status_text(item, today=today),
+            shorten(item.description, 70),
+            shorten(", ".join(item.actors), 30),
+            shorten(source_label(item), 30),
         )
     return table
 
 
+def shorten(text: str, width: int) -> str:
+    """Cut `text` at a word boundary to at most `width` characters, marking the cut."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0] if " " in text[: width - 1] else text[: width - 1]
+    return cut + "…"
+
+
 def source_label(item: ItemView) -> str:
+    """Name the first source briefly (site or file, and date), and how many more there are."""
     if not item.sources:
         return ""
     first = item.sources[0]
-    label = f"{first.title or first.source} ({first.published.isoformat()})"
+    site = urlsplit(first.url).hostname if first.url else None
+    name = (site or "").removeprefix("www.") or PurePath(first.source).name
     more = len({s.document for s in item.sources}) - 1
-    return label + (f" +{more} more" if more > 0 else "")
+    return f"{name} {first.published.isoformat()}" + (f" +{more}" if more > 0 else "")
 
 
 def timeline_table(events: list[EventView], items: list[ItemView], today: date) -> Table:

@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from tracker.cli.render import STATUS_STYLE, due_text
+from tracker.cli.render import days_text, due_text, status_text
 from tracker.models import ItemView
 
 
@@ -18,8 +18,8 @@ def render_item(item: ItemView, *, today: date) -> Group:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
     facts.add_column()
-    facts.add_row("Due", due_text(item, today=today))
-    facts.add_row("Status", Text(item.status, style=STATUS_STYLE.get(item.status, "")))
+    facts.add_row("Due", Text.assemble(due_text(item), "  ", days_text(item, today)))
+    facts.add_row("Status", status_text(item, today=today))
     facts.add_row("Actors", ", ".join(item.actors) or "-")
     anchor = f"{item.anchor.isoformat()} ({item.anchor_kind})" if item.anchor else "-"
     facts.add_row("Anchor", anchor)
@@ -35,8 +35,9 @@ def render_item(item: ItemView, *, today: date) -> Group:
         body.append(f"trigger: {src.trigger!r} at {src.span[0]}-{src.span[1]}", style="dim")
         parts.append(Panel(Text.assemble(head, body), title="evidence", title_align="left"))
     history = Table(title="History", title_justify="left")
-    for column in ("When", "Change", "Due", "Note"):
-        history.add_column(column)
+    for column in ("When", "Change", "Due"):
+        history.add_column(column, no_wrap=True)
+    history.add_column("Note", overflow="fold")
     for h in item.history:
         change = f"{h.from_status or '-'} → {h.to_status}"
         due = _due_change(h.due_before, h.due_after)

@@ -114,11 +114,11 @@ def test_ingest_stdin_with_overrides(engine, run):
     assert report.new == 1
     with read_session(engine) as session:
         doc = session.scalars(select(t.Document)).one()
-    assert (doc.source, doc.url, doc.published_on) == (
-        "Agentur",
-        "https://x.org/a",
-        date(2026, 2, 5),
-    )
+        assert (doc.source, doc.url, doc.published_on) == (
+            "Agentur",
+            "https://x.org/a",
+            date(2026, 2, 5),
+        )
 
 
 def test_ingest_html_article(engine, run, tmp_path):
@@ -138,7 +138,8 @@ def test_ingest_html_article(engine, run, tmp_path):
     assert report.failed == 0, report.failures
     with read_session(engine) as session:
         doc = session.scalars(select(t.Document)).one()
+        published, url = doc.published_on, doc.url
         items = repository.list_items(session, dated_only=True)
-    assert doc.published_on == date(2026, 2, 5)
-    assert doc.url == "https://example.org/zoelle"
+    assert published == date(2026, 2, 5)
+    assert url == "https://example.org/zoelle"
     assert [i.due for i in items] == [date(2026, 3, 7)]
