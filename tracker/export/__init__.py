@@ -1,0 +1,3 @@
+"""Exporters: iCalendar (ics.py)."""
+
+from __future__ import annotations
