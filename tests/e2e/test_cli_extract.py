@@ -1,0 +1,117 @@
+"""`tracker extract` through click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from tests.conftest import SEEDS
+from tracker.cli import cli
+
+SEED_000 = str(SEEDS / "000_79dfbcf063f59fb9.txt")
+SEED_002 = str(SEEDS / "002_c091acc1e5c239c4.txt")
+
+
+def invoke(*args: str, stdin: str | bytes | None = None):
+    return CliRunner().invoke(cli, ["extract", *args], input=stdin)
+
+
+def test_cli_extract_json_for_seed_000():
+    result = invoke(SEED_000, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["document"]["published"] == "2026-02-05"
+    assert data["document"]["lang"] == "de"
+    assert data["document"]["url"].startswith("https://www.rohstoff-welt.de/")
+    assert sorted(c["due"] for c in data["commitments"]) == ["2026-03-07", "2026-04-06"]
+    first = data["commitments"][0]
+    assert isinstance(first["span"], list)
+    assert first["anchor_kind"] == "publication"
+
+
+def test_cli_extract_table_lists_commitments_undated_and_events():
+    result = invoke(SEED_002)
+    assert result.exit_code == 0, result.output
+    assert "Commitments: none" in result.stdout
+    assert "Undated" in result.stdout
+    assert "Events" in result.stdout
+    assert "2026-02-02" in result.stdout
+    assert "2026-02-04" in result.stdout
+
+
+def test_cli_extract_reads_stdin_with_published_and_lang():
+    result = invoke(
+        "-",
+        "--published",
+        "2026-02-05",
+        "--lang",
+        "en",
+        "--json",
+        stdin="The agency will report within 30 days.",
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["commitments"][0]["due"] == "2026-03-07"
+
+
+def test_cli_extract_falls_back_to_cp1252(tmp_path):
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(
+        "Berlin, 02.03.2026\n\nDie Behörde prüft binnen 14 Tagen die Anträge.".encode("cp1252")
+    )
+    result = invoke(str(path), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["commitments"][0]["due"] == "2026-03-16"
+
+
+def test_cli_extract_missing_file_is_one_line_error():
+    result = invoke("does-not-exist.txt")
+    assert result.exit_code != 0
+    assert result.stderr.strip().startswith("error: cannot read does-not-exist.txt")
+    assert "Traceback" not in result.output
+
+
+def test_cli_extract_without_date_is_a_clear_error():
+    result = invoke("-", stdin="A text without any date in it.")
+    assert result.exit_code != 0
+    assert "No publication date" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_cli_extract_bad_published_value_is_usage_error():
+    result = invoke(SEED_000, "--published", "2026-13-01")
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.stderr
+
+
+def test_cli_extract_jsonl_batch_keeps_order_and_reports_bad_lines():
+    lines = [
+        json.dumps(
+            {
+                "id": "a",
+                "text": "Die Kommission legt binnen 30 Tagen einen Bericht vor.",
+                "published": "2026-01-10",
+                "lang": "de",
+            }
+        ),
+        "not json",
+        json.dumps({"id": "c", "text": "No date here."}),
+        json.dumps({"id": "d"}),
+        json.dumps(
+            {"id": "e", "text": "Comments are due by June 1, 2026.", "published": "2026-02-05"}
+        ),
+    ]
+    result = invoke("--format", "jsonl", stdin="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", 2, "c", "d", "e"]
+    assert out[0]["commitments"][0]["due"] == "2026-02-09"
+    assert out[0]["lang"] == "de"
+    assert set(out[0]) == {"id", "lang", "commitments", "undated", "events"}
+    assert all("error" in o and "\n" not in o["error"] for o in out[1:4])
+    assert out[4]["commitments"][0]["due"] == "2026-06-01"
+
+
+def test_cli_extract_requires_a_source():
+    result = invoke()
+    assert result.exit_code == 2

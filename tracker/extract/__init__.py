@@ -1,0 +1,27 @@
+"""Extraction of commitments, deadlines, undated plans and past events from German and English text.
+
+Pure: no database, no environment, no clock. Importing this package is cheap; the pipeline (and
+pydantic, and dateparser when needed) load on the first call to `extract`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tracker.extract.models import Extraction
+
+__all__ = ["extract"]
+
+
+def extract(text: str, *, published: date | None = None, lang: str | None = None) -> Extraction:
+    """Extract commitments, undated plans and events from `text`.
+
+    The publication date, title and URL are taken from the text when not given; without any
+    publication date this raises `tracker.errors.NoPublicationDateError`. Otherwise it never
+    raises: a failing rule is logged at DEBUG and skipped.
+    """
+    from tracker.extract.build import build_extraction
+
+    return build_extraction(text, published=published, lang=lang)

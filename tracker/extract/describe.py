@@ -1,0 +1,153 @@
+"""Describe a finding: short description, canonical deliverable or event key, and actors."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+# Ordered (pattern, canonical key); the match nearest to the trigger wins.
+DELIVERABLES: tuple[tuple[str, str], ...] = (
+    (
+        r"Absichtserklärung\w*|Absichtsabkommen\w*|memorandum of (?:intent|understanding)|"
+        r"letters? of intent|Memorandum of Understanding",
+        "memorandum of intent",
+    ),
+    (r"[Aa]ktionspl[aä]n\w*|action plans?", "action plan"),
+    (r"requests? to appear|hearing appearance|appear at the hearing", "hearing request"),
+    (r"rebuttal comments?", "rebuttal comments"),
+    (r"[Üü]berprüfung|reviews?\b", "review"),
+    (r"[Bb]ericht|reports?\b", "report"),
+    (r"[Aa]nhörung|hearings?\b", "hearing"),
+    (r"comments?\b|Stellungnahmen?|Kommentare?|Konsultation\w*|consultation", "comments"),
+    (r"dockets?", "docket"),
+    (r"information session|Informationsveranstaltung\w*|webinar", "information session"),
+    (r"cut-off date|submissions?|applications?|Anträge|Antrag|Bewerbung\w*", "applications"),
+    (
+        r"Inkrafttreten|in Kraft|entry into force|enters? into force|effective|Vollanwendung|"
+        r"gilt|applies|application",
+        "entry into force",
+    ),
+    (r"[Aa]ussetzung|suspen\w+|[Pp]ause\b|truce|Waffenruhe|moratorium", "suspension"),
+    (r"[Zz]oll\b|[Zz]ölle|tariffs?|duties|fees?|Gebühr", "tariff"),
+    (r"[Ii]nvest\w*", "investment"),
+    (r"Gesetzgebung|legislation|Verordnung|regulation|rule", "legislation"),
+    (r"Zulassung\w*|authori[sz]ation|registrier\w*|registration", "authorisation"),
+    (r"Handelsallianz|alliance|Allianz", "alliance"),
+    (r"[Rr]eserve\b|stockpile", "reserve"),
+    (r"Gespräche\w*|Verhandlungen|talks|negotiat\w+", "talks"),
+    (r"[Aa]bkommen|agreements?|framework|Vereinbarung|deal", "agreement"),
+    (r"[Ss]trateg\w+", "strategy"),
+    (r"Treffen|Sitzung|meeting|[Ss]ummit|Gipfel", "meeting"),
+    (r"[Pp]lan\b|plans?\b", "plan"),
+    (r"[Ff]rist|deadline", "deadline"),
+)
+EVENT_KEYS: tuple[tuple[str, str], ...] = (
+    (r"Ministertreffen|ministerial", "ministerial meeting"),
+    (
+        r"Reserve.{0,120}(?:angekündigt|announced|ankündig)|(?:announced|angekündigt).{0,80}reserve",
+        "reserve announcement",
+    ),
+    (r"Exportkontrollen|export controls?", "export controls"),
+    (r"Handelsabkommen|Handelsdeal\w*|trade (?:deal|agreement)", "trade agreement"),
+    (r"unterzeichnet\w*|unterschrieb\w*|\bsigned\b", "signing"),
+    (r"Proklamation\w*|[Pp]roclamations?", "proclamation"),
+    (r"Executive Order", "executive order"),
+    (r"initiated the investigation|Untersuchung eingeleitet|investigation", "investigation"),
+    (r"\bcall\b|Telefonat", "phone call"),
+    (r"Treffen|zusammengekommen|meeting|\bmet\b", "meeting"),
+    (r"is effective|in Kraft|took effect|effective", "entry into force"),
+    (r"published|veröffentlicht|notice", "publication"),
+    (r"freigeschaltet\w*|launched|opened", "launch"),
+    (r"angekündigt|ankündig\w*|kündigte|announced|announcement|teilte mit", "announcement"),
+    (r"took (?:targeted )?action|Maßnahme", "action"),
+)
+_LABEL = re.compile(r"^(?:DATES|SUMMARY|ACTION|AGENCY|Effective date|Comments):\s*", re.IGNORECASE)
+
+
+@cache
+def _compiled(table: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), key) for pattern, key in table)
+
+
+@cache
+def _stems(table: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...] | None, ...]:
+    """Lowercase literal stems per entry: a cheap `in` test that must pass before the regex runs.
+
+    None means "no usable stem, always run the regex".
+    """
+    result: list[tuple[str, ...] | None] = []
+    for pattern, _ in table:
+        stems = tuple(_stem(alternative) for alternative in _alternatives(pattern))
+        result.append(None if any(len(s) < 3 for s in stems) else stems)
+    return tuple(result)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """Split a pattern at its top-level "|"."""
+    parts, depth, current = [], 0, ""
+    for char in pattern:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
+
+
+def _stem(alternative: str) -> str:
+    """The literal lowercase prefix of one alternative ("[Aa]ktionspl[aä]n" -> "aktionspl")."""
+    text = re.sub(r"^(?:\\b)?\[(.)[^\]]*\]", r"\1", alternative).removeprefix("\\b").lower()
+    cut = re.search(r"[\[(\\.*+{|]|.\?", text)
+    return text[: cut.start()] if cut else text
+
+
+def nearest_key(text: str, position: int, table: tuple[tuple[str, str], ...] = DELIVERABLES) -> str:
+    """Return the key whose pattern matches nearest to `position` in `text` ("" when none)."""
+    low = max(0, position - 150)
+    window = text[low : position + 150]
+    position -= low
+    best: tuple[int, int] | None = None
+    lowered = window.lower()
+    stems = _stems(table)
+    for rank, (pattern, _) in enumerate(_compiled(table)):
+        needles = stems[rank]
+        if needles is not None and not any(needle in lowered for needle in needles):
+            continue
+        for match in pattern.finditer(window):
+            distance = (
+                0
+                if match.start() <= position < match.end()
+                else min(abs(match.start() - position), abs(match.end() - position))
+            )
+            if best is None or (distance, rank) < best:
+                best = (distance, rank)
+    return table[best[1]][1] if best else ""
+
+
+def first_key(text: str, table: tuple[tuple[str, str], ...] = EVENT_KEYS) -> str:
+    """Return the key of the first pattern (in table order) that matches anywhere in `text`."""
+    lowered = text.lower()
+    for (pattern, key), needles in zip(_compiled(table), _stems(table), strict=True):
+        if needles is not None and not any(needle in lowered for needle in needles):
+            continue
+        if pattern.search(text):
+            return key
+    return ""
+
+
+@lru_cache(maxsize=512)
+def normalise(text: str) -> str:
+    """Collapse whitespace and repair words hyphenated across line breaks."""
+    return " ".join(re.sub(r"(\w)-\n(\w)", r"\1\2", text).split())
+
+
+@lru_cache(maxsize=512)
+def describe(sentence: str, limit: int = 160) -> str:
+    """Return a short description: the sentence without labels, cut at a word boundary."""
+    text = _LABEL.sub("", normalise(sentence))
+    text = _LABEL.sub("", text)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"

@@ -1,0 +1,173 @@
+"""The extraction pipeline: sentences -> time expressions -> rules -> models."""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from tracker.extract.anchors import ORDER_OF, SIGNING_VERB, AnchorBook
+from tracker.extract.describe import EVENT_KEYS, first_key, nearest_key
+from tracker.extract.durations import resolve_duration
+from tracker.extract.findings import Context, Finding
+from tracker.extract.meta import FoundMeta, is_metadata_line
+from tracker.extract.rules import resolve_fixed
+from tracker.extract.sentences import Sentence, split_sentences
+from tracker.extract.timex import Timex, find_timexes
+from tracker.extract.undated import find_undated, marker_positions
+
+logger = logging.getLogger(__name__)
+
+
+def find_all(text: str, published: date, meta: FoundMeta, lang: str = "en") -> list[Finding]:
+    """Run every rule over the text and return the findings in text order.
+
+    1. Split sentences; skip the dateline, the title and date-only lines.
+    2. Resolve dates and periods (events and absolute deadlines); note signing dates.
+    3. Resolve durations against the anchors found in step 2.
+    4. Add undated plans for sentences that carry no dated commitment.
+    """
+    book = AnchorBook(published)
+    per_sentence: list[tuple[Sentence, list[Timex], list[Finding]]] = []
+    sentences = [_after_dateline(s, meta.dateline) for s in split_sentences(text)]
+    buckets = _bucket(sentences, [t for t in find_timexes(text) if not _in_meta(t, meta)])
+    for sentence, timexes in zip(sentences, buckets, strict=True):
+        if _is_skipped(sentence, meta):
+            continue
+        fixed = _fixed_findings(text, sentence, timexes, published, book, lang)
+        per_sentence.append((sentence, timexes, fixed))
+    findings: list[Finding] = []
+    markers = marker_positions(text)
+    for sentence, timexes, fixed in per_sentence:
+        found = [*fixed, *_duration_findings(text, sentence, timexes, published, book, fixed, lang)]
+        has_marker = bisect_left(markers, sentence.start) < bisect_left(markers, sentence.end)
+        if has_marker and not any(f.kind in ("commitment", "undated") for f in found):
+            plan = _safely(find_undated, sentence)
+            found.extend([plan] if plan else [])
+        if _is_headline(text, sentence) or _in_span(sentence.start, meta.title_span):
+            found = [f for f in found if f.kind == "event"]
+        findings.extend(found)
+    for finding in findings:
+        _label(finding, text)
+    return sorted(findings, key=lambda f: (f.start, f.end))
+
+
+def _after_dateline(sentence: Sentence, dateline: tuple[int, int] | None) -> Sentence:
+    """Trim a leading dateline ("date 2025-11-18 Die ...") off the sentence it starts."""
+    if dateline is None or not dateline[0] <= sentence.start < dateline[1] < sentence.end:
+        return sentence
+    rest = sentence.text[dateline[1] - sentence.start :]
+    start = sentence.end - len(rest.lstrip())
+    return Sentence(start, sentence.end, rest.strip())
+
+
+def _bucket(sentences: list[Sentence], timexes: list[Timex]) -> list[list[Timex]]:
+    """Give each sentence the time expressions that lie wholly inside it."""
+    starts = [s.start for s in sentences]
+    buckets: list[list[Timex]] = [[] for _ in sentences]
+    for timex in timexes:
+        index = bisect_right(starts, timex.start) - 1
+        if index >= 0 and timex.end <= sentences[index].end:
+            buckets[index].append(timex)
+    return buckets
+
+
+def _is_skipped(sentence: Sentence, meta: FoundMeta) -> bool:
+    """Skip the dateline, the title, date-only lines and headlines (deadlines only in a title)."""
+    span = meta.dateline
+    if span is not None and span[0] <= sentence.start and sentence.end <= span[1]:
+        return True
+    is_short = len(sentence.text) < 200 or sentence.text.startswith("date")
+    return sentence.start < 1500 and is_short and is_metadata_line(sentence.text)
+
+
+def _is_headline(text: str, sentence: Sentence) -> bool:
+    """A short unpunctuated line of its own near the top: its deadlines restate the body."""
+    if sentence.start >= 600 or len(sentence.text) >= 120 or ":" in sentence.text:
+        return False
+    is_own_line = (
+        text[: sentence.start].rstrip(" \t").endswith("\n") or not text[: sentence.start].strip()
+    )
+    is_line_end = text[sentence.end :].lstrip(" \t")[:1] in ("\n", "")
+    return is_own_line and is_line_end and sentence.text[-1] not in '.!?"“”»«)'
+
+
+def _in_meta(timex: Timex, meta: FoundMeta) -> bool:
+    return _in_span(timex.start, meta.dateline)
+
+
+def _in_span(position: int, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= position < span[1]
+
+
+def _fixed_findings(
+    text: str,
+    sentence: Sentence,
+    timexes: list[Timex],
+    published: date,
+    book: AnchorBook,
+    lang: str,
+) -> list[Finding]:
+    ctx = Context(text, sentence, published, lang)
+    found = []
+    for timex in timexes:
+        if timex.kind == "duration":
+            continue
+        finding = _safely(resolve_fixed, timex, ctx)
+        if finding is None:
+            continue
+        found.append(finding)
+        book.dated.append(finding)
+        _note_signing(text, timex, finding, book)
+    return found
+
+
+def _note_signing(text: str, timex: Timex, finding: Finding, book: AnchorBook) -> None:
+    if finding.kind != "event" or finding.on is None:
+        return
+    if ORDER_OF.search(text[max(0, timex.start - 60) : timex.start]) and book.order_date is None:
+        book.order_date = finding.on
+    elif SIGNING_VERB.search(finding.sentence.text):
+        book.signings.append((finding.sentence.start, finding.on))
+
+
+def _duration_findings(
+    text: str,
+    sentence: Sentence,
+    timexes: list[Timex],
+    published: date,
+    book: AnchorBook,
+    fixed: list[Finding],
+    lang: str,
+) -> list[Finding]:
+    ctx = Context(text, sentence, published, lang)
+    events = [f for f in fixed if f.kind == "event" and f.precision == "day"]
+    found = []
+    for timex in timexes:
+        if timex.kind != "duration":
+            continue
+        finding = _safely(resolve_duration, timex, ctx, book, events)
+        if finding is not None:
+            found.append(finding)
+    return found
+
+
+def _label(finding: Finding, text: str) -> None:
+    """Fill the canonical key: a deliverable for commitments and plans, an event key for events."""
+    sentence = finding.sentence
+    if finding.kind == "event":
+        clause = text[finding.start : finding.end]
+        finding.key = first_key(clause, EVENT_KEYS) or first_key(sentence.text, EVENT_KEYS)
+    elif not finding.key:
+        finding.key = nearest_key(sentence.text, finding.start - sentence.start)
+
+
+def _safely(rule: Callable[..., Finding | None], *args: Any) -> Finding | None:
+    """Run one rule on one expression; a failure (a date out of range, a bug) loses only it."""
+    try:
+        return rule(*args)
+    except (ValueError, OverflowError, ArithmeticError, IndexError, KeyError, AssertionError):
+        logger.debug("rule %s failed", getattr(rule, "__name__", rule), exc_info=True)
+        return None

@@ -1,0 +1,77 @@
+"""Sentence splitting with character offsets (good enough for news and official texts)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+
+def _words(*lines: str) -> frozenset[str]:
+    return frozenset(" ".join(lines).split())
+
+
+_ABBREVIATIONS = _words(
+    "u.s u.k d.c a.m p.m no nr dr mr mrs ms st inc corp co vs etc e.g i.e z.b bzw ca",
+    "mio mrd jan feb mar apr jun jul aug sep sept oct okt nov dec dez sec art abs",
+    "vol prof gen rep sen gov dept approx fig ff ggf vgl usw s u.a d.h dt engl",
+)
+_BOUNDARY = re.compile(
+    r"(?P<punct>[.!?…])[\"'»«“”’)\]]*(?P<space>\s+)(?=[\"'„“«»(\[•\-–]*[A-ZÄÖÜ0-9(„“\"•])"
+    r"|\n[ \t]*\n\s*"
+    r"|\n(?=[ \t]*(?:[-•*▪]|\(\w{1,4}\)|\d{1,2}\.)\s)"
+)
+_SHORT_LINE = re.compile(r"\n")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence and where it sits in the text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split a text into sentences with offsets; short lines (headings, datelines) stand alone."""
+    cuts = sorted({0, len(text), *_boundaries(text), *_line_breaks(text)})
+    sentences = []
+    for start, end in pairwise(cuts):
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        offset = start + len(chunk) - len(chunk.lstrip())
+        sentences.append(Sentence(offset, offset + len(stripped), stripped))
+    return sentences
+
+
+def _boundaries(text: str) -> list[int]:
+    cuts = []
+    for match in _BOUNDARY.finditer(text):
+        if match.group("punct") == "." and _is_abbreviation(text, match.start()):
+            continue
+        cuts.append(match.end())
+    return cuts
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Tell whether the period at `dot` ends an abbreviation, an initial or an ordinal number."""
+    head = text[max(0, dot - 12) : dot]
+    token = re.split(r"[\s(\[/]", head)[-1].lower()
+    if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
+        return True
+    return bool(re.fullmatch(r"\d{1,2}", token))
+
+
+def _line_breaks(text: str) -> list[int]:
+    """Cut after short lines without final punctuation: headings, datelines, bylines."""
+    cuts = []
+    position = 0
+    for line in text.split("\n"):
+        position += len(line) + 1
+        stripped = line.strip()
+        if stripped and len(stripped) < 60 and stripped[-1] not in ",;-–(":
+            cuts.append(min(position, len(text)))
+    return cuts
