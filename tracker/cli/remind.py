@@ -1,0 +1,223 @@
+"""`tracker remind`: send due reminders once or continuously, list the outbox, replay."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from tracker.cli.context import AppContext
+from tracker.errors import DeliveryFailedError
+
+if TYPE_CHECKING:
+    from tracker.services.dispatch import DispatchPolicy, DispatchReport
+    from tracker.store.outbox import ReminderRow
+
+STATES = ("pending", "sending", "sent", "superseded", "failed", "dead")
+
+
+class IsoDateTime(click.ParamType[datetime]):
+    """An ISO 8601 date-time; without an offset it is read in TRACKER_TIMEZONE."""
+
+    name = "ISO-DATETIME"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        try:
+            return datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(f"{value!r} is not an ISO date-time like 2026-03-23T09:00+01:00", param, ctx)
+
+
+def _worker_options(func: Any) -> Any:
+    func = click.option(
+        "--concurrency",
+        default=1,
+        show_default=True,
+        type=click.IntRange(1, 64),
+        help="Deliveries in flight at once (a crash may repeat up to this many).",
+    )(func)
+    return click.option(
+        "--lease",
+        default=300.0,
+        show_default=True,
+        type=click.FloatRange(min=1),
+        help="Seconds a claim stays valid before another worker may take a reminder over.",
+    )(func)
+
+
+def _policy(lease: float, concurrency: int) -> DispatchPolicy:
+    from tracker.services.dispatch import DispatchPolicy
+
+    return DispatchPolicy(lease=timedelta(seconds=lease), concurrency=concurrency)
+
+
+@click.group("remind")
+def remind_group() -> None:
+    """Send reminders (once, run, list, replay).
+
+    \b
+    Example:
+      tracker remind once
+      tracker remind run --interval 30
+    """
+
+
+def _echo_report(report: DispatchReport) -> None:
+    for o in report.sent:
+        click.echo(
+            f"sent #{o.reminder_id} {o.kind} item {o.item_id} to {o.channel_kind} "
+            f"{o.target} [{o.idempotency_key}]"
+        )
+    for o in report.failures:
+        when = f", retry at {o.next_attempt_at.isoformat()}" if o.next_attempt_at else ""
+        click.echo(
+            f"{o.state} #{o.reminder_id} to {o.channel_kind} {o.target} "
+            f"(attempt {o.attempts}{when}): {o.error}",
+            err=True,
+        )
+
+
+@remind_group.command("once")
+@click.option("--now", "at", type=IsoDateTime(), help="Send what is due at this time.")
+@_worker_options
+@click.pass_obj
+def once_cmd(app: AppContext, at: datetime | None, lease: float, concurrency: int) -> None:
+    """Claim and send every reminder due now, print what was sent, exit (for cron and tests).
+
+    Exits with status 7 if a delivery failed (it is retried later, or dead).
+
+    \b
+    Example:
+      tracker remind once --now 2026-03-23T09:00
+    """
+    from tracker.clock import FixedClock
+    from tracker.services.dispatch import default_worker_id, dispatch_due
+
+    clock = (
+        app.clock
+        if at is None
+        else FixedClock(at if at.tzinfo else at.replace(tzinfo=app.settings.tz))
+    )
+    policy = _policy(lease, concurrency)
+    report = dispatch_due(app.engine, app.settings, clock, default_worker_id(), policy=policy)
+    _echo_report(report)
+    if report.superseded:
+        click.echo(f"superseded {len(report.superseded)} older reminders (a later one was due)")
+    if not report.outcomes and not report.superseded:
+        click.echo("nothing due")
+    if report.failures:
+        raise DeliveryFailedError(
+            f"{len(report.failures)} of {len(report.outcomes)} reminders failed"
+        )
+
+
+@remind_group.command("run")
+@click.option(
+    "--interval",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0.05),
+    help="Seconds between two dispatch ticks.",
+)
+@_worker_options
+@click.pass_obj
+def run_cmd(app: AppContext, interval: float, lease: float, concurrency: int) -> None:
+    """Run the reminder scheduler until SIGTERM or Ctrl-C (claimed reminders are released).
+
+    \b
+    Example:
+      tracker remind run --interval 30
+    """
+    from tracker.schedule.runner import install_stop_signals, run_scheduler
+    from tracker.services.dispatch import (
+        default_worker_id,
+        dispatch_due,
+        release_worker,
+    )
+
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    stop, worker = threading.Event(), default_worker_id()
+    install_stop_signals(stop)
+    engine, settings, clock = app.engine, app.settings, app.clock
+    policy = _policy(lease, concurrency)
+
+    def tick() -> None:  # each delivery is logged; nothing to print here
+        dispatch_due(engine, settings, clock, worker, policy=policy, stop=stop)
+
+    run_scheduler(tick, interval=interval, tz=settings.tz, start_at=clock.now(), stop=stop)
+    click.echo(f"stopped; released {release_worker(engine, clock, worker)} claimed reminders")
+
+
+def _kind_label(kind: str, days_before: int) -> str:
+    return f"{days_before}d before" if kind == "lead" else kind
+
+
+def _rows_table(rows: list[ReminderRow], app: AppContext) -> Any:
+    from rich.table import Table
+
+    table = Table(title_justify="left")
+    for name in ("ID", "Fire at", "State", "Kind", "Item", "Channel", "Tries", "Note"):
+        table.add_column(name, overflow="fold")
+    tz = app.settings.tz
+    for r in rows:
+        note = r.last_error or (
+            f"sent {r.sent_at.astimezone(tz):%Y-%m-%d %H:%M}" if r.sent_at else ""
+        )
+        table.add_row(
+            str(r.id),
+            f"{r.fire_at.astimezone(tz):%Y-%m-%d %H:%M %Z}",
+            r.state,
+            _kind_label(r.kind, r.days_before),
+            str(r.item_id),
+            str(r.channel_id),
+            str(r.attempts),
+            note,
+        )
+    return table
+
+
+@remind_group.command("list")
+@click.option("--state", type=click.Choice(STATES), help="Only reminders in this state.")
+@click.option("--limit", default=200, show_default=True, type=click.IntRange(min=1))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (a stable format).")
+@click.pass_obj
+def list_cmd(app: AppContext, state: str | None, limit: int, as_json: bool) -> None:
+    """List the reminder outbox by fire time.
+
+    \b
+    Example:
+      tracker remind list --state dead --json
+    """
+    from tracker.cli.render import console, print_json
+    from tracker.services.dispatch import list_reminders
+
+    rows = list_reminders(app.engine, state=state, limit=limit)
+    if as_json:
+        print_json([r.model_dump(mode="json") for r in rows])
+    else:
+        console().print(_rows_table(rows, app))
+
+
+@remind_group.command("replay")
+@click.argument("reminder_id", type=click.IntRange(min=1), metavar="ID")
+@click.pass_obj
+def replay_cmd(app: AppContext, reminder_id: int) -> None:
+    """Queue a dead reminder again (fresh attempts, due now).
+
+    \b
+    Example:
+      tracker remind replay 42
+    """
+    from tracker.services.dispatch import replay_reminder
+
+    row = replay_reminder(app.engine, app.clock, reminder_id)
+    click.echo(f"reminder {row.id} queued again ({row.idempotency_key})")
