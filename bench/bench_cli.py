@@ -41,8 +41,9 @@ print(len(rows))
 
 
 def build_db(path: Path, n: int) -> None:
-    subprocess.run([*TRACKER, "--db", f"sqlite:///{path}", "db", "upgrade"], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [*TRACKER, "--db", f"sqlite:///{path}", "db", "upgrade"], check=True, capture_output=True
+    )
     rng = random.Random(n)
     con = sqlite3.connect(path)
     now = "2026-02-01 00:00:00.000000"
@@ -50,32 +51,68 @@ def build_db(path: Path, n: int) -> None:
     con.executemany(
         "INSERT INTO documents (id, content_hash, source, url, title, published_on, lang, text,"
         " ingested_at) VALUES (?,?,?,?,?,?,?,?,?)",
-        ((i, uuid.uuid4().hex * 2, f"bench-{i}", None, f"Document {i}", "2026-01-01", "en",
-          "text", now) for i in range(1, docs + 1)),
+        (
+            (
+                i,
+                uuid.uuid4().hex * 2,
+                f"bench-{i}",
+                None,
+                f"Document {i}",
+                "2026-01-01",
+                "en",
+                "text",
+                now,
+            )
+            for i in range(1, docs + 1)
+        ),
     )
-    con.executemany("INSERT INTO actors (id, key, name) VALUES (?,?,?)",
-                    [(i, f"actor {i}", f"Actor {i}") for i in range(1, 51)])
+    con.executemany(
+        "INSERT INTO actors (id, key, name) VALUES (?,?,?)",
+        [(i, f"actor {i}", f"Actor {i}") for i in range(1, 51)],
+    )
     start = date(2024, 1, 1)
     statuses = ["open"] * 7 + ["met", "missed", "cancelled"]
 
     def items():
         for i in range(1, n + 1):
-            due = None if i % 20 == 0 else (start + timedelta(days=rng.randrange(365 * 6))).isoformat()
-            yield (i, f"Commitment number {i} to deliver a report", "report", due,
-                   "day" if due else None, "2026-01-01", "published", rng.choice(statuses),
-                   0.8, 1, now, now)
+            due = (
+                None
+                if i % 20 == 0
+                else (start + timedelta(days=rng.randrange(365 * 6))).isoformat()
+            )
+            yield (
+                i,
+                f"Commitment number {i} to deliver a report",
+                "report",
+                due,
+                "day" if due else None,
+                "2026-01-01",
+                "published",
+                rng.choice(statuses),
+                0.8,
+                1,
+                now,
+                now,
+            )
 
     con.executemany(
         "INSERT INTO items (id, description, deliverable, due_on, due_precision, anchor_on,"
         " anchor_kind, status, confidence, version, created_at, updated_at)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", items())
-    con.executemany("INSERT INTO item_actors (item_id, actor_id) VALUES (?,?)",
-                    ((i, 1 + i % 50) for i in range(1, n + 1)))
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        items(),
+    )
+    con.executemany(
+        "INSERT INTO item_actors (item_id, actor_id) VALUES (?,?)",
+        ((i, 1 + i % 50) for i in range(1, n + 1)),
+    )
     con.executemany(
         "INSERT INTO evidence (item_id, document_id, trigger, span_start, span_end, quote)"
         " VALUES (?,?,?,?,?,?)",
-        ((i, 1 + i % docs, "within 30 days", 0, 14, "It will report within 30 days.")
-         for i in range(1, n + 1)))
+        (
+            (i, 1 + i % docs, "within 30 days", 0, 14, "It will report within 30 days.")
+            for i in range(1, n + 1)
+        ),
+    )
     con.commit()
     con.execute("ANALYZE")
     con.close()
@@ -88,8 +125,10 @@ def build_taskwarrior(folder: Path, n: int) -> Path:
     with (folder / "pending.data").open("w") as fh:
         for i in range(n):
             due = base + rng.randrange(365 * 6) * 86400
-            fh.write(f'[description:"Commitment number {i}" due:"{due}" entry:"{base}" '
-                     f'modified:"{base}" status:"pending" uuid:"{uuid.uuid4()}"]\n')
+            fh.write(
+                f'[description:"Commitment number {i}" due:"{due}" entry:"{base}" '
+                f'modified:"{base}" status:"pending" uuid:"{uuid.uuid4()}"]\n'
+            )
     rc = folder / "taskrc"
     rc.write_text(f"data.location={folder}\nconfirmation=off\ngc=off\nverbose=nothing\n")
     return rc
@@ -106,8 +145,22 @@ def timed(command: list[str], runs: int, env: dict[str, str] | None = None) -> f
 
 def import_profile(db: Path) -> list[tuple[int, str]]:
     result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "tracker", "--db", f"sqlite:///{db}",
-         "upcoming", "--as-of", AS_OF.isoformat()], capture_output=True, text=True, check=True)
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "tracker",
+            "--db",
+            f"sqlite:///{db}",
+            "upcoming",
+            "--as-of",
+            AS_OF.isoformat(),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     rows = []
     for line in result.stderr.splitlines():
         parts = line.split("|")
@@ -124,18 +177,23 @@ def bench_ingest(count: int, folder: Path, runs: int) -> None:
     verbs = ["einen Bericht vorlegen", "einen Aktionsplan vorstellen", "die Zölle überprüfen"]
     with path.open("w", encoding="utf-8") as fh:
         for i in range(count):
-            text = (f"Berlin, {1 + i % 28:02d}.0{1 + i % 9}.2026\n\nDie Behörde {i} will innerhalb "
-                    f"von {rng.randrange(5, 200)} Tagen {rng.choice(verbs)}. Am Montag hatte die "
-                    f"Ministerin {i} Gespräche geführt. Mehr als {rng.randrange(10, 90)} Länder "
-                    "nahmen teil.\n")
+            text = (
+                f"Berlin, {1 + i % 28:02d}.0{1 + i % 9}.2026\n\nDie Behörde {i} will innerhalb "
+                f"von {rng.randrange(5, 200)} Tagen {rng.choice(verbs)}. Am Montag hatte die "
+                f"Ministerin {i} Gespräche geführt. Mehr als {rng.randrange(10, 90)} Länder "
+                "nahmen teil.\n"
+            )
             fh.write(json.dumps({"text": text, "id": f"doc-{i}"}) + "\n")
     db = folder / "ingest.db"
     start = time.perf_counter()
-    subprocess.run([*TRACKER, "--db", f"sqlite:///{db}", "ingest", str(path)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [*TRACKER, "--db", f"sqlite:///{db}", "ingest", str(path)], check=True, capture_output=True
+    )
     elapsed = time.perf_counter() - start
-    print(f"ingest {count} documents (one process, SQLite): {elapsed:.1f} s, "
-          f"{count / elapsed:.0f} documents/s")
+    print(
+        f"ingest {count} documents (one process, SQLite): {elapsed:.1f} s, "
+        f"{count / elapsed:.0f} documents/s"
+    )
 
 
 def main() -> None:
@@ -155,9 +213,14 @@ def main() -> None:
             db = work / f"items-{n}.db"
             build_db(db, n)
             url = f"sqlite:///{db}"
-            up = timed([*TRACKER, "--db", url, "upcoming", "--as-of", AS_OF.isoformat()], args.runs, env)
-            ls = timed([*TRACKER, "--db", url, "list", "--status", "open", "--to",
-                        until.isoformat()], args.runs, env)
+            up = timed(
+                [*TRACKER, "--db", url, "upcoming", "--as-of", AS_OF.isoformat()], args.runs, env
+            )
+            ls = timed(
+                [*TRACKER, "--db", url, "list", "--status", "open", "--to", until.isoformat()],
+                args.runs,
+                env,
+            )
             floor = timed(["python3", "-c", FLOOR.format(a=AS_OF, b=until), str(db)], args.runs)
             tw = "-"
             if task:
