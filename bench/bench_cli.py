@@ -34,8 +34,10 @@ AS_OF = date(2026, 2, 5)
 FLOOR = """
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
-rows = c.execute("SELECT id, description, due_on, status FROM items WHERE status IN ('open','extended')"
-                 " AND due_on BETWEEN ? AND ? ORDER BY due_on, id LIMIT 100", ("{a}", "{b}")).fetchall()
+rows = c.execute(
+    "SELECT id, description, due_on, status FROM items WHERE status IN ('open', 'extended')"
+    " AND due_on BETWEEN ? AND ? ORDER BY due_on, id LIMIT 100", ("{a}", "{b}")
+).fetchall()
 print(len(rows))
 """
 

@@ -23,8 +23,8 @@ def test_unreachable_database_is_exit_6():
     assert result.stderr.startswith("error: cannot open the database")
 
 
-def test_unreadable_config_file_is_one_line(_isolated_home):
-    path = _isolated_home / "config" / "tracker" / "config.toml"
+def test_unreadable_config_file_is_one_line(isolated_home):
+    path = isolated_home / "config" / "tracker" / "config.toml"
     path.parent.mkdir(parents=True)
     path.write_text("timezone = \n")
     result = subprocess.run(

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import StatementError
 
 from tracker.errors import ConfigError, DatabaseError
 from tracker.store import tables as t
@@ -53,16 +54,23 @@ def test_utc_datetime_round_trips_aware_in_utc(engine):
 
 
 def test_utc_datetime_rejects_naive_values(engine):
-    with pytest.raises(Exception, match="naive datetime"), transaction(engine) as session:
+    with transaction(engine) as session:
         session.add(_document(ingested_at=datetime(2026, 1, 1)))
-        session.flush()
+        with pytest.raises(StatementError, match="naive datetime"):
+            session.flush()
+        session.rollback()
 
 
-def test_transaction_rolls_back_on_error(engine):
-    with pytest.raises(RuntimeError), transaction(engine) as session:
+def _add_then_fail(engine):
+    with transaction(engine) as session:
         session.add(_document())
         session.flush()
         raise RuntimeError("boom")
+
+
+def test_transaction_rolls_back_on_error(engine):
+    with pytest.raises(RuntimeError, match="boom"):
+        _add_then_fail(engine)
     with read_session(engine) as session:
         assert session.scalar(select(t.Document.id)) is None
 

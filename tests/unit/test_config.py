@@ -11,23 +11,23 @@ from tracker.errors import ConfigError
 
 
 @pytest.fixture
-def config_file(_isolated_home):
-    path = _isolated_home / "config" / "tracker" / "config.toml"
+def config_file(isolated_home):
+    path = isolated_home / "config" / "tracker" / "config.toml"
     path.parent.mkdir(parents=True)
     return path
 
 
-def test_settings_default_database_is_sqlite_under_xdg_data_home(_isolated_home):
+def test_settings_default_database_is_sqlite_under_xdg_data_home(isolated_home):
     settings = load_settings()
     assert settings.resolved_database_url == default_database_url()
     assert (
-        default_database_url() == f"sqlite:///{_isolated_home / 'data' / 'tracker' / 'tracker.db'}"
+        default_database_url() == f"sqlite:///{isolated_home / 'data' / 'tracker' / 'tracker.db'}"
     )
 
 
-def test_settings_relative_xdg_path_is_ignored(monkeypatch, _isolated_home):
+def test_settings_relative_xdg_path_is_ignored(monkeypatch, isolated_home):
     monkeypatch.setenv("XDG_DATA_HOME", "relative/path")
-    assert default_database_url().startswith(f"sqlite:///{_isolated_home}/.local/share/")
+    assert default_database_url().startswith(f"sqlite:///{isolated_home}/.local/share/")
 
 
 def test_settings_precedence_flag_env_file_default(monkeypatch, config_file):
