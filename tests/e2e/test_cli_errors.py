@@ -8,6 +8,7 @@ import sys
 from click.testing import CliRunner
 
 from tracker.cli import cli
+from tracker.store.session import SCHEMA_REVISION
 
 
 def test_bad_db_url_is_one_line():
@@ -40,6 +41,6 @@ def test_db_current_and_upgrade(tmp_path):
     runner = CliRunner()
     upgraded = runner.invoke(cli, ["--db", url, "db", "upgrade"])
     assert upgraded.exit_code == 0, upgraded.output
-    assert "upgraded from empty to 0001" in upgraded.stdout
+    assert f"upgraded from empty to {SCHEMA_REVISION}" in upgraded.stdout
     current = runner.invoke(cli, ["--db", url, "db", "current"])
-    assert "revision 0001 (up to date)" in current.stdout
+    assert f"revision {SCHEMA_REVISION} (up to date)" in current.stdout

@@ -65,5 +65,6 @@ def summary_line(report: BatchReport) -> str:
     return (
         f"documents: {report.new} new, {report.unchanged} unchanged, {report.failed} failed; "
         f"items: {report.items_new} new, {report.items_merged} merged; "
-        f"events: {report.events_new} new, {report.events_merged} merged"
+        f"events: {report.events_new} new, {report.events_merged} merged, "
+        f"{report.mentions_linked} mentions linked"
     )

@@ -7,7 +7,7 @@ import logging
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy.engine import Engine
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from tracker.clock import Clock
 from tracker.config import Settings
+from tracker.extract.mentions import MENTION_PATTERNS, find_mentions, is_linkable
 from tracker.sources.readers import SourceDocument
 from tracker.store import tables as t
 from tracker.store import writes
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from tracker.extract.models import Commitment, Event, Extraction, Undated
 
 logger = logging.getLogger(__name__)
+# How far apart an event and an undated mention of it in another source may be.
+MENTION_WINDOW = timedelta(days=14)
 
 
 @dataclass
@@ -38,6 +41,7 @@ class IngestOutcome:
     items_merged: list[int] = field(default_factory=list)
     events_new: int = 0
     events_merged: int = 0
+    mentions_linked: int = 0
 
 
 def content_hash(text: str) -> str:
@@ -100,8 +104,10 @@ def store_extraction(
         tracked: Sequence[Commitment | Undated] = [*extraction.commitments, *extraction.undated]
         for found in tracked:
             _track(session, settings, now, document, found, outcome)
-        for event in extraction.events:
-            _record_event(session, now, document, event, outcome)
+        created = [
+            _record_event(session, now, document, event, outcome) for event in extraction.events
+        ]
+        _link_mentions(session, document, [e for e in created if e is not None], outcome)
         return outcome
 
 
@@ -182,7 +188,8 @@ def _deliverable(found: Commitment | Undated) -> str:
 
 def _record_event(
     session: Session, now: datetime, document: t.Document, found: Event, outcome: IngestOutcome
-) -> None:
+) -> t.Event | None:
+    """Store or merge one event; return it when it is new."""
     fingerprint = " ".join((found.key or found.description).casefold().split())
     event = writes.find_event_match(session, fingerprint=fingerprint[:200], occurred_on=found.date)
     if event is None:
@@ -196,9 +203,52 @@ def _record_event(
         session.add(event)
         session.flush()
         outcome.events_new += 1
+        created: t.Event | None = event
     else:
         outcome.events_merged += 1
+        created = None
     writes.add_event_evidence(
         session, event, document, trigger=found.trigger, span=found.span, quote=found.quote
     )
     session.flush()
+    return created
+
+
+def _link_mentions(
+    session: Session, document: t.Document, created: list[t.Event], outcome: IngestOutcome
+) -> None:
+    """Attach undated mentions of dated events as evidence, in both directions of time.
+
+    1. This document mentions events other sources dated in the weeks before it.
+    2. Documents of the weeks after a newly dated event mention it.
+    """
+    published = document.published_on
+    earlier = writes.linkable_events(
+        session, keys=MENTION_PATTERNS, date_from=published - MENTION_WINDOW, date_to=published
+    )
+    for event in earlier:
+        if _attach_mention(session, event, document):
+            outcome.mentions_linked += 1
+    for event in (e for e in created if is_linkable(e.fingerprint)):
+        later = writes.documents_published(
+            session,
+            date_from=event.occurred_on,
+            date_to=event.occurred_on + MENTION_WINDOW,
+            exclude=document.id,
+        )
+        for other in later:
+            outcome.mentions_linked += _attach_mention(session, event, other)
+
+
+def _attach_mention(session: Session, event: t.Event, document: t.Document) -> bool:
+    if writes.has_event_evidence(session, event, document):
+        return False
+    mentions = find_mentions(document.text, event.fingerprint)
+    if not mentions:
+        return False
+    first = mentions[0]
+    writes.add_event_evidence(
+        session, event, document, trigger=first.trigger, span=first.span, quote=first.quote
+    )
+    session.flush()
+    return True

@@ -57,11 +57,19 @@ class BatchReport:
     def events_merged(self) -> int:
         return sum(o.events_merged for o in self.outcomes)
 
+    @property
+    def mentions_linked(self) -> int:
+        return sum(o.mentions_linked for o in self.outcomes)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "documents": {"new": self.new, "unchanged": self.unchanged, "failed": self.failed},
             "items": {"new": self.items_new, "merged": self.items_merged},
-            "events": {"new": self.events_new, "merged": self.events_merged},
+            "events": {
+                "new": self.events_new,
+                "merged": self.events_merged,
+                "mentions_linked": self.mentions_linked,
+            },
             "outcomes": [
                 {
                     "name": o.name,

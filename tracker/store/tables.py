@@ -45,7 +45,7 @@ class Document(Base):
     source: Mapped[str] = mapped_column(String(500))
     url: Mapped[str | None] = mapped_column(String(2000))
     title: Mapped[str | None] = mapped_column(String(1000))
-    published_on: Mapped[date] = mapped_column(Date)
+    published_on: Mapped[date] = mapped_column(Date, index=True)
     lang: Mapped[str] = mapped_column(String(8))
     text: Mapped[str] = mapped_column(Text)
     ingested_at: Mapped[datetime] = mapped_column(UTCDateTime())

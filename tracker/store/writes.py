@@ -174,3 +174,41 @@ def record_change(
             at=at,
         )
     )
+
+
+def linkable_events(
+    session: Session, *, keys: Iterable[str], date_from: date, date_to: date
+) -> list[t.Event]:
+    """Return the events of the given kinds that happened in a period."""
+    return list(
+        session.scalars(
+            select(t.Event)
+            .where(t.Event.fingerprint.in_(list(keys)))
+            .where(t.Event.occurred_on.between(date_from, date_to))
+            .order_by(t.Event.id)
+        )
+    )
+
+
+def documents_published(
+    session: Session, *, date_from: date, date_to: date, exclude: int
+) -> list[t.Document]:
+    """Return the documents published in a period, except one."""
+    return list(
+        session.scalars(
+            select(t.Document)
+            .where(t.Document.published_on.between(date_from, date_to))
+            .where(t.Document.id != exclude)
+            .order_by(t.Document.id)
+        )
+    )
+
+
+def has_event_evidence(session: Session, event: t.Event, document: t.Document) -> bool:
+    """Return whether the document already evidences the event."""
+    found = session.scalar(
+        select(t.EventEvidence.id).where(
+            t.EventEvidence.event_id == event.id, t.EventEvidence.document_id == document.id
+        )
+    )
+    return found is not None
