@@ -115,3 +115,17 @@ def test_cli_extract_jsonl_batch_keeps_order_and_reports_bad_lines():
 def test_cli_extract_requires_a_source():
     result = invoke()
     assert result.exit_code == 2
+
+
+def test_cli_extract_json_descriptions_are_short_clauses_for_seed_000():
+    result = invoke(SEED_000, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    descriptions = {c["due"]: c["description"] for c in data["commitments"]}
+    assert descriptions["2026-04-06"] == "60-Tage-Aktionsplan der USA mit Mexiko"
+    assert descriptions["2026-03-07"].startswith("Absichtserklärung")
+    assert descriptions["2026-03-07"].endswith("erwartet")
+    for item in [*data["commitments"], *data["undated"], *data["events"]]:
+        assert len(item["description"]) <= 91
+        assert "](" not in item["description"]
+        assert 0.0 <= item["actors_confidence"] <= 1.0

@@ -169,7 +169,7 @@ def _tables(x: Extraction) -> list[tuple[str, Row, list[Row]]]:
         (
             c.due.isoformat(),
             c.due_precision,
-            c.deliverable or "-",
+            c.description or c.deliverable or "-",
             ", ".join(c.actors),
             f"{c.anchor_kind} {c.anchor}",
             c.trigger,
@@ -177,12 +177,13 @@ def _tables(x: Extraction) -> list[tuple[str, Row, list[Row]]]:
         for c in x.commitments
     ]
     undated: list[Row] = [
-        (u.deliverable or "-", u.reason, ", ".join(u.actors), _short(u.trigger)) for u in x.undated
+        (u.description or u.deliverable or "-", u.reason, ", ".join(u.actors), _short(u.trigger))
+        for u in x.undated
     ]
     events: list[Row] = [
         (
             format_date(e.date, e.date_precision),
-            e.key or "-",
+            e.description or e.key or "-",
             ", ".join(e.actors),
             _short(e.trigger),
         )

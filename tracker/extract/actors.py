@@ -26,6 +26,15 @@ GAZETTEER: dict[str, tuple[str, ...]] = {
         "Weißes Haus",
         "Weißen Haus",
         "Weisses Haus",
+        "US-Regierung",
+        "U.S. government",
+        "US government",
+        "American government",
+        "amerikanische Regierung",
+        "US administration",
+        "U.S. administration",
+        "Biden administration",
+        "US-Administration",
     ),
     "European Union": (
         "European Union",
@@ -34,6 +43,10 @@ GAZETTEER: dict[str, tuple[str, ...]] = {
         "Europäischen Union",
         "Brussels",
         "Brüssel",
+        "EU-Staaten",
+        "EU member states",
+        "EU-Mitgliedstaaten",
+        "die Europäer",
     ),
     "European Commission": (
         "European Commission",
@@ -43,10 +56,15 @@ GAZETTEER: dict[str, tuple[str, ...]] = {
         "Europäischen Kommission",
         "Commission",
         "Kommission",
+        "Brussels Commission",
+        "von der Leyen",
+        "Ursula von der Leyen",
+        "Kommissionspräsidentin",
+        "Commission President",
     ),
-    "Mexico": ("Mexico", "Mexiko"),
-    "Canada": ("Canada", "Kanada", "Ottawa"),
-    "Japan": ("Japan", "Tokyo", "Tokio"),
+    "Mexico": ("Mexico", "Mexiko", "Mexican government", "mexikanische Regierung", "Mexiko-Stadt"),
+    "Canada": ("Canada", "Kanada", "Ottawa", "Canadian government", "kanadische Regierung"),
+    "Japan": ("Japan", "Tokyo", "Tokio", "Japanese government", "japanische Regierung"),
     "China": (
         "China",
         "PRC",
@@ -54,9 +72,22 @@ GAZETTEER: dict[str, tuple[str, ...]] = {
         "Volksrepublik China",
         "Peking",
         "Beijing",
+        "Chinese government",
+        "chinesische Regierung",
+        "Chinas Regierung",
     ),
     "Australia": ("Australia", "Australien", "Canberra"),
-    "Germany": ("Germany", "Deutschland", "Bundesregierung", "German government", "Berlin"),
+    "Germany": (
+        "Germany",
+        "Deutschland",
+        "Bundesregierung",
+        "German government",
+        "Berlin",
+        "Bundeskanzler",
+        "Bundeswirtschaftsministerium",
+        "BMWK",
+        "BMWE",
+    ),
     "United Kingdom": (
         "United Kingdom",
         "UK",
@@ -97,6 +128,19 @@ GAZETTEER: dict[str, tuple[str, ...]] = {
     ),
     "President of the United States": (
         "the President",
+        "President Donald Trump",
+        "President Donald J. Trump",
+        "Präsident Trump",
+        "Präsident Donald Trump",
+        "US-Präsident Donald Trump",
+        "US-Präsident Trump",
+        "U.S. President Donald Trump",
+        "US President Donald Trump",
+        "US President Trump",
+        "the President of the United States",
+        "President of the United States",
+        "Präsident der Vereinigten Staaten",
+        "US-Präsidenten",
         "President Trump",
         "Donald Trump",
         "Trump",
@@ -114,6 +158,16 @@ GAZETTEER: dict[str, tuple[str, ...]] = {
         "Rat der EU",
     ),
     "European Parliament": ("European Parliament", "Europäisches Parlament", "EU-Parlament"),
+    "Vice President of the United States": (
+        "Vice President JD Vance",
+        "Vice President Vance",
+        "JD Vance",
+        "Vizepräsident JD Vance",
+        "US-Vizepräsident JD Vance",
+        "US-Vizepräsident",
+        "Vance",
+    ),
+    "Bundestag": ("Bundestag", "Deutscher Bundestag", "German Bundestag", "German parliament"),
     "ZVEI": ("ZVEI",),
     "VDA": ("VDA", "Automobilverband", "Verband der Automobilindustrie"),
     "interested parties": (
@@ -121,6 +175,10 @@ GAZETTEER: dict[str, tuple[str, ...]] = {
         "interested persons",
         "the public",
         "Interessierte",
+        "interessierte Kreise",
+        "interessierte Parteien",
+        "stakeholders",
+        "Stakeholder",
     ),
     "project promoters": ("project promoters", "promoters", "Projektträger"),
     "importers": ("importers", "Importeure", "Unternehmen"),
@@ -166,34 +224,53 @@ def canonical_actor(name: str) -> str:
     )
 
 
+def _by_first_letter(aliases: list[str]) -> str:
+    """A case-insensitive alternation grouped by first letter: the engine then tries only the
+    aliases that can start at a position (six times faster over whole texts than one flat
+    IGNORECASE alternation)."""
+    groups: dict[str, list[str]] = {}
+    for alias in aliases:
+        groups.setdefault(alias[0].lower(), []).append(re.escape(alias[1:]))
+    return "|".join(
+        f"[{re.escape(first)}{re.escape(first.upper())}](?i:{'|'.join(rests)})"
+        for first, rests in groups.items()
+    )
+
+
 @cache
 def _actor_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     aliases = sorted({a for n, al in GAZETTEER.items() for a in (n, *al)}, key=len, reverse=True)
     sensitive = [re.escape(a) for a in aliases if a in _CASE_SENSITIVE]
-    insensitive = [re.escape(a) for a in aliases if a not in _CASE_SENSITIVE]
+    insensitive = [a for a in aliases if a not in _CASE_SENSITIVE]
     boundary = r"(?<![\w-])(?:{})(?![\w])"
     return (
-        re.compile(boundary.format("|".join(insensitive)), re.IGNORECASE),
+        re.compile(boundary.format(_by_first_letter(insensitive))),
         re.compile(
             boundary.format("|".join(sensitive)).replace(r"(?![\w])", r"(?![\w]|-[a-zäöü]|-Dollar)")
         ),
     )
 
 
-@lru_cache(maxsize=256)
-def find_actors(text: str) -> list[str]:
-    """Return the canonical actors named in `text`, in order of first mention, once each."""
+@lru_cache(maxsize=64)
+def actor_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Return (start, end, canonical name) of each actor mention, longest first on overlaps."""
     hits: list[tuple[int, int, str]] = []
     for pattern in _actor_patterns():
         hits.extend(
             (m.start(), m.end() - m.start(), canonical_actor(m.group(0)))
             for m in pattern.finditer(text)
         )
-    seen: dict[str, None] = {}
+    mentions: list[tuple[int, int, str]] = []
     covered_until = -1
     for start, length, name in sorted(hits, key=lambda h: (h[0], -h[1])):
         if start < covered_until:
             continue
         covered_until = start + length
-        seen.setdefault(name, None)
-    return list(seen)
+        mentions.append((start, start + length, name))
+    return tuple(mentions)
+
+
+@lru_cache(maxsize=256)
+def find_actors(text: str) -> list[str]:
+    """Return the canonical actors named in `text`, in order of first mention, once each."""
+    return list(dict.fromkeys(name for _, _, name in actor_mentions(text)))

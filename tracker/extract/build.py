@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from tracker.errors import NoPublicationDateError
-from tracker.extract.actors import find_actors
-from tracker.extract.describe import describe, normalise
+from tracker.extract.context import ActorIndex, Paragraphs, actors_at
+from tracker.extract.describe import normalise
 from tracker.extract.findings import Finding
 from tracker.extract.lang import detect_language
 from tracker.extract.meta import FoundMeta, detect_meta
 from tracker.extract.models import Commitment, DocumentMeta, Event, Extraction, Undated
 from tracker.extract.pipeline import find_all
+from tracker.extract.summary import summarise
 
 logger = logging.getLogger(__name__)
 
@@ -32,14 +34,23 @@ def build_extraction(text: str, *, published: date | None, lang: str | None) -> 
     except Exception:  # a rule bug must not lose the document: log and return what we have
         logger.debug("extraction failed", exc_info=True)
         findings = []
+    page = _Page(text, language, Paragraphs.of(text), ActorIndex(text))
     return Extraction(
         document=document,
         commitments=[
-            c for f in findings if f.kind == "commitment" if (c := _safe(_commitment, f, text))
+            c for f in findings if f.kind == "commitment" if (c := _safe(_commitment, f, page))
         ],
-        undated=[u for f in findings if f.kind == "undated" if (u := _safe(_undated, f, text))],
-        events=[e for f in findings if f.kind == "event" if (e := _safe(_event, f, text))],
+        undated=[u for f in findings if f.kind == "undated" if (u := _safe(_undated, f, page))],
+        events=[e for f in findings if f.kind == "event" if (e := _safe(_event, f, page))],
     )
+
+
+@dataclass(frozen=True)
+class _Page:
+    text: str
+    lang: str
+    paragraphs: Paragraphs
+    actors: ActorIndex
 
 
 def _safe_meta(text: str) -> FoundMeta:
@@ -50,29 +61,58 @@ def _safe_meta(text: str) -> FoundMeta:
         return FoundMeta(None, None, None, None)
 
 
-def _safe(builder: Any, finding: Finding, text: str) -> Any:
+def _safe(builder: Any, finding: Finding, page: _Page) -> Any:
     try:
-        return builder(finding, text)
+        return builder(finding, page)
     except Exception:
         logger.debug("could not build %s at %s", finding.kind, finding.start, exc_info=True)
         return None
 
 
-def _common(finding: Finding, text: str) -> dict[str, Any]:
+def _common(finding: Finding, page: _Page) -> dict[str, Any]:
+    """Trigger, span, description, actors and quote, shared by the three kinds."""
+    sentence = finding.sentence
+    earlier = page.paragraphs.before(sentence.start)
+    focus = finding.start - sentence.start
+    keep = (focus, finding.end - sentence.start) if finding.kind == "commitment" else None
+    try:
+        description = summarise(
+            sentence.text,
+            focus,
+            lang=page.lang,
+            keep=keep,
+            context=earlier,
+            is_event=finding.kind == "event",
+            timexes=finding.timexes,
+            offset=sentence.start,
+        )
+    except Exception:  # a description bug must not lose the finding: fall back to the sentence
+        logger.debug("could not describe %s at %s", finding.kind, finding.start, exc_info=True)
+        description = ""
+    key = finding.key if finding.kind != "event" else ""
+    actors, actors_confidence = actors_at(
+        page.actors, sentence.start, sentence.end, page.paragraphs.start_of(sentence.start), key
+    )
     return {
-        "trigger": text[finding.start : finding.end],
+        "trigger": page.text[finding.start : finding.end],
         "span": (finding.start, finding.end),
-        "description": describe(finding.sentence.text),
-        "actors": find_actors(finding.sentence.text),
-        "quote": normalise(finding.sentence.text),
+        "description": description or _fallback_description(sentence.text),
+        "actors": actors,
+        "actors_confidence": actors_confidence,
+        "quote": normalise(sentence.text),
     }
 
 
-def _commitment(finding: Finding, text: str) -> Commitment:
+def _fallback_description(sentence: str, limit: int = 90) -> str:
+    text = normalise(sentence)
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _commitment(finding: Finding, page: _Page) -> Commitment:
     assert finding.on is not None
     assert finding.anchor is not None
     return Commitment(
-        **_common(finding, text),
+        **_common(finding, page),
         anchor=finding.anchor,
         anchor_kind=finding.anchor_kind,
         due=finding.on,
@@ -83,9 +123,9 @@ def _commitment(finding: Finding, text: str) -> Commitment:
     )
 
 
-def _undated(finding: Finding, text: str) -> Undated:
+def _undated(finding: Finding, page: _Page) -> Undated:
     return Undated(
-        **_common(finding, text),
+        **_common(finding, page),
         reason=finding.reason,
         confidence=finding.confidence,
         cue=finding.cue,
@@ -93,10 +133,10 @@ def _undated(finding: Finding, text: str) -> Undated:
     )
 
 
-def _event(finding: Finding, text: str) -> Event:
+def _event(finding: Finding, page: _Page) -> Event:
     assert finding.on is not None
     return Event(
-        **_common(finding, text),
+        **_common(finding, page),
         date=finding.on,
         date_precision=finding.precision,
         confidence=finding.confidence,

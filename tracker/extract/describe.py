@@ -102,6 +102,7 @@ def _stem(alternative: str) -> str:
     return text[: cut.start()] if cut else text
 
 
+@lru_cache(maxsize=2048)
 def nearest_key(text: str, position: int, table: tuple[tuple[str, str], ...] = DELIVERABLES) -> str:
     """Return the key whose pattern matches nearest to `position` in `text` ("" when none)."""
     low = max(0, position - 150)

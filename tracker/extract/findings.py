@@ -40,6 +40,7 @@ class Finding:
     reason: str = ""
     key: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    timexes: tuple[Timex, ...] = ()  # every time expression of the sentence (for descriptions)
 
 
 @dataclass(frozen=True)

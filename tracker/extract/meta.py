@@ -12,7 +12,7 @@ from tracker.extract.patterns import MONTH, MONTHS
 _HEAD_CHARS = 1500
 _FIRST_LINE_DATE = re.compile(r"^\s*date:?\s+(\d{4})-(\d{2})-(\d{2})\b", re.IGNORECASE)
 _NUMERIC_DATELINE = re.compile(
-    r"^\s*(?:[A-ZÄÖÜ][\w./ -]{1,40},\s*)?(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*(?:[|–-].*)?)?$"
+    r"^\s*(?:[A-ZÄÖÜ][\w./ -]{1,40},\s*)?(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*[|–-][^.!?]{0,60})?\s*$"
 )
 _ISO_LINE = re.compile(r"^\s*(?:[\w ]{0,30}[:,]\s*)?(\d{4})-(\d{2})-(\d{2})\s*$")
 _FEDERAL_REGISTER = re.compile(r"Federal Register\s*(?:/\s*)?Vol(?:ume|\.)?\s*\d+", re.IGNORECASE)
@@ -71,8 +71,34 @@ def _date_of_metadata_line(line: str) -> date | None:
     return found[0] if found else None
 
 
+_BYLINE_LABEL = re.compile(
+    r"^\s*(?:Stand|Datum|Date|Published|Updated|Posted|Released|Veröffentlicht|Aktualisiert|"
+    r"Erschienen)(?:\s+(?:am|on))?\s*:?\s+(?=\d|[A-ZÄÖÜ])"
+)
+
+
+def _is_date_only(part: str) -> bool:
+    """A byline part that is nothing but a date ("March 3, 2026", "03.03.2026")."""
+    return bool(
+        re.fullmatch(
+            rf"\s*(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s*{MONTH}\s+\d{{4}}|"
+            r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})\s*",
+            part,
+        )
+    )
+
+
 def _dated_metadata_line(line: str) -> tuple[date | None, tuple[int, int]] | None:
     """Return the date of a metadata line and the span it covers (the whole line unless long)."""
+    if "|" in line and len(line) < 120 and not _NUMERIC_DATELINE.match(line):
+        for part in line.split("|"):
+            found = _dated_metadata_line(part) if part.strip() else None
+            if found is not None and (_BYLINE_LABEL.match(part) or _is_date_only(part)):
+                return found[0], (0, len(line))
+    label = _BYLINE_LABEL.match(line)
+    if label is not None:
+        found = _dated_metadata_line(line[label.end() :])
+        return (found[0], (0, len(line))) if found else None
     match = _FIRST_LINE_DATE.match(line)
     if match:
         return safe_date(*(int(g) for g in match.groups())), match.span()
@@ -84,11 +110,34 @@ def _dated_metadata_line(line: str) -> tuple[date | None, tuple[int, int]] | Non
     return _written_date_line(line)
 
 
+_INLINE_DATELINE = re.compile(
+    r"^\s*[A-ZÄÖÜ][\w.'’/-]*(?:\s+[A-ZÄÖÜ][\w.'’/-]*){0,3}(?:\s+\([\w/ ]{1,20}\))?,\s*"
+    rf"(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d{{2}})"
+    rf"|(?P<day2>\d{{1,2}})\.?\s*(?P<month2>{MONTH})\s+(?P<year2>(?:19|20)\d{{2}})"
+    r"|(?P<day3>\d{1,2})\.(?P<month3>\d{1,2})\.(?P<year3>(?:19|20)\d{2}))\s*[-–—]\s"
+)
+
+
+def _inline_dateline(line: str) -> tuple[date | None, tuple[int, int]] | None:
+    """ "WASHINGTON, March 3, 2026 – The ...": the dateline opens the first paragraph."""
+    match = _INLINE_DATELINE.match(line)
+    if match is None:
+        return None
+    groups = match.groupdict()
+    if groups["day3"]:
+        month = int(groups["month3"])
+    else:
+        month = MONTHS[(groups["month"] or groups["month2"]).rstrip(".")]
+    day = int(groups["day"] or groups["day2"] or groups["day3"])
+    year = int(groups["year"] or groups["year2"] or groups["year3"])
+    return safe_date(year, month, day), (0, match.end())
+
+
 def _written_date_line(line: str) -> tuple[date | None, tuple[int, int]] | None:
     """`March 20, 2025`, `20. März 2025`, `Washington, 25. Juli 2018` or a Federal Register line."""
     is_header = bool(_FEDERAL_REGISTER.search(line))
     if len(line.strip()) > 60 and not is_header:
-        return None
+        return _inline_dateline(line)
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         for match in pattern.finditer(line):
             if not match.group("year"):
@@ -124,7 +173,7 @@ def _detect_url(text: str) -> str | None:
 
 def is_metadata_line(line: str) -> bool:
     """Tell whether a line is only a date, a dateline or a Federal Register header."""
-    if ": " in line and not _FEDERAL_REGISTER.search(line):
+    if ": " in line and not _FEDERAL_REGISTER.search(line) and not _BYLINE_LABEL.match(line):
         return False
     prefix = _FIRST_LINE_DATE.match(line)
     if prefix and line[prefix.end() :].strip():

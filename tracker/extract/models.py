@@ -35,6 +35,8 @@ class Commitment(_Frozen):
     span: tuple[int, int]
     description: str
     actors: list[str] = Field(default_factory=list)
+    # 1.0 when the clause names them; lower when taken from the speaker or earlier sentences
+    actors_confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     anchor: date
     anchor_kind: AnchorKind
     due: date
@@ -52,6 +54,8 @@ class Undated(_Frozen):
     span: tuple[int, int]
     description: str
     actors: list[str] = Field(default_factory=list)
+    # 1.0 when the clause names them; lower when taken from the speaker or earlier sentences
+    actors_confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     anchor: date | None = None
     anchor_kind: AnchorKind | None = None
     reason: str = ""
@@ -70,6 +74,8 @@ class Event(_Frozen):
     date_precision: DatePrecision = "day"
     description: str
     actors: list[str] = Field(default_factory=list)
+    # 1.0 when the clause names them; lower when taken from the speaker or earlier sentences
+    actors_confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     confidence: float = Field(default=0.8, ge=0.0, le=1.0)
     quote: str = ""
     key: str = ""  # canonical English key of the happening, for dedup across sources

@@ -109,6 +109,12 @@ YEAR_END_FULL = re.compile(
     r"\b(?:(?P<pre>[Bb]is|[Bb]y|[Uu]ntil|[Zz]um|[Aa]m|[Aa]t)\s+)?(?:(?:the\s+)?(?:[Jj]ahresende|"
     r"[Ee]nde\s+(?:des|dieses)\s+Jahres|end\s+of\s+(?:the|this)\s+year|year[- ]end))\b"
 )
+# "later this year", "noch in diesem Jahr": within the current year, due at its end.
+THIS_YEAR = re.compile(
+    r"\b(?:later\s+(?:this|in\s+the)\s+year|noch\s+(?:in\s+)?(?:diesem|dieses)\s+Jahr(?:es)?|"
+    r"im\s+(?:Laufe|Verlauf)\s+(?:des|dieses)\s+Jahres|im\s+(?:weiteren\s+)?Jahresverlauf|"
+    r"später\s+in\s+diesem\s+Jahr|before\s+the\s+end\s+of\s+(?:the|this)\s+year)\b"
+)
 YEAR_TURN = re.compile(
     r"\b(?:[Jj]ahreswechsel|turn\s+of\s+the\s+year)\s+(?P<y1>(?:19|20)\d{2})\s*[-–/]\s*(?P<y2>(?:19|20)\d{2})\b"
 )
@@ -181,7 +187,9 @@ AGO = re.compile(r"^\s+ago\b", re.IGNORECASE)
 PAST_AUX = re.compile(r"\b(?:wurde|wurden|war|waren|hatte|hatten|was|were|had)\b", re.IGNORECASE)
 COUNTERFACTUAL = re.compile(
     r"\b(?:wäre|wären|hätte|hätten|would\s+have|could\s+have|had\s+been\s+(?:due|scheduled|set|"
-    r"expected|planned)|was\s+originally\s+(?:due|scheduled|set)\s+to)\b",
+    r"expected|planned)|was\s+originally\s+(?:due|scheduled|set)\s+to|"
+    r"had\s+(?:originally\s+|initially\s+)?(?:planned|intended|hoped|wanted|expected)\s+to|"
+    r"hatten?\s+(?:ursprünglich\s+|eigentlich\s+)?(?:geplant|vorgesehen|beabsichtigt))\b",
     re.IGNORECASE,
 )
 # Forecasts ("demand will multiply by 2030") are not commitments: a market quantity that grows.
@@ -227,3 +235,29 @@ PAST_CUE = re.compile(
     r"announced|angekündigt|described|issued|published|veröffentlicht)\b",
     re.IGNORECASE,
 )
+
+# Literal stems of speech verbs ("sagte", "said"): a cheap test before the attribution regexes.
+SPEECH_STEMS = (
+    "sagt",
+    "erklär",
+    "beton",
+    "meint",
+    "hieß",
+    "heißt",
+    "ergänz",
+    "unterstrich",
+    "teilte",
+    "fügte",
+    "said",
+    "says",
+    "stated",
+    "told",
+    "added",
+    "noted",
+    "explained",
+)
+
+
+def has_any(text: str, needles: tuple[str, ...]) -> bool:
+    """Tell whether any literal needle occurs in `text` (a fast pre-check before a regex)."""
+    return any(needle in text for needle in needles)

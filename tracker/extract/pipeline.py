@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from datetime import date
@@ -32,7 +33,8 @@ def find_all(text: str, published: date, meta: FoundMeta, lang: str = "en") -> l
     book = AnchorBook(published)
     per_sentence: list[tuple[Sentence, list[Timex], list[Finding]]] = []
     sentences = [_after_dateline(s, meta.dateline) for s in split_sentences(text)]
-    buckets = _bucket(sentences, [t for t in find_timexes(text) if not _in_meta(t, meta)])
+    timexes = [t for t in find_timexes(text) if not _in_meta(t, meta, text)]
+    buckets = _bucket(sentences, timexes)
     for sentence, timexes in zip(sentences, buckets, strict=True):
         if _is_skipped(sentence, meta):
             continue
@@ -48,6 +50,8 @@ def find_all(text: str, published: date, meta: FoundMeta, lang: str = "en") -> l
             found.extend([plan] if plan else [])
         if _is_headline(text, sentence) or _in_span(sentence.start, meta.title_span):
             found = [f for f in found if f.kind == "event"]
+        for finding in found:
+            finding.timexes = tuple(timexes)
         findings.extend(found)
     for finding in findings:
         _label(finding, text)
@@ -94,8 +98,33 @@ def _is_headline(text: str, sentence: Sentence) -> bool:
     return is_own_line and is_line_end and sentence.text[-1] not in '.!?"“”»«)'
 
 
-def _in_meta(timex: Timex, meta: FoundMeta) -> bool:
-    return _in_span(timex.start, meta.dateline)
+def _in_meta(timex: Timex, meta: FoundMeta, text: str) -> bool:
+    return _in_span(timex.start, meta.dateline) or is_inline_dateline(text, timex)
+
+
+_LINE_PREFIX = re.compile(
+    r"(?:^|\n)[ \t>*_]*(?:(?:[A-ZÄÖÜ][\w.'’/-]*(?:\s+[A-ZÄÖÜ][\w.'’/-]*){0,3}"
+    r"(?:\s+\([\w/ ]{1,20}\))?,?\s*(?:(?:den|am|on)\s+)?)"
+    r"|(?:By\s+[^|\n]{1,60}\|\s*)|(?:Published|Updated|Posted|Released|Issued|Veröffentlicht|"
+    r"Aktualisiert|Erschienen|Stand|Datum|Date)(?:\s+(?:am|on))?\s*:?\s*)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+|(?:Montag|Dienstag|Mittwoch|Donnerstag|"
+    r"Freitag|Samstag|Sonntag),?\s+)?$"
+)
+_LINE_SUFFIX = re.compile(r"^[ \t]*(?:[-–—|/(]|\n|$|,?\s+\d{1,2}[:.]\d{2}\b)")
+
+
+def is_inline_dateline(text: str, timex: Timex) -> bool:
+    """Tell whether a full date opens a line as a dateline or byline ("WASHINGTON, March 3,
+    2026 –", "Berlin, 02.03.2026 |", "Published: 3 March 2026"): the document's date, no event."""
+    if timex.kind not in ("date", "rawdate") or (timex.year is None and timex.kind == "date"):
+        return False
+    line_start = text.rfind("\n", 0, timex.cue_start) + 1
+    prefix = (
+        text[max(line_start - 1, 0) : timex.cue_start] if line_start else text[: timex.cue_start]
+    )
+    if len(prefix) > 80 or not _LINE_PREFIX.search(prefix):
+        return False
+    return _LINE_SUFFIX.match(text[timex.end : timex.end + 12]) is not None
 
 
 def _in_span(position: int, span: tuple[int, int] | None) -> bool:

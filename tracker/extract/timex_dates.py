@@ -229,6 +229,15 @@ def years(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
             )
 
 
+def this_year(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
+    """ "later this year", "noch in diesem Jahr": the end of the current year."""
+    if "year" not in text and "Jahr" not in text:
+        return
+    for m in p.THIS_YEAR.finditer(text):
+        cue = " ".join(m.group(0).split())
+        yield Timex("yearend", m.start(), m.end(), cue, month=12, direction="future")
+
+
 def weekdays(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
     for m in p.WEEKDAY_CORE.finditer(text):
         if m.start() > 0 and text[m.start() - 1].isalnum():

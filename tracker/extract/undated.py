@@ -8,58 +8,146 @@ date for these.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tracker.extract.findings import Finding
-from tracker.extract.patterns import COUNTERFACTUAL, PAST_AUX
+from tracker.extract.patterns import COUNTERFACTUAL, FORECAST_SUBJECT, FORECAST_VERB, PAST_AUX
 from tracker.extract.sentences import Sentence
 
-_MARKER = re.compile(
-    r"\b(?:wollen|will|werden|wird|werde|würden|soll|sollen|solle|plant|planen|geplante?\w*|"
-    r"beabsichtig\w*|vereinbart|kündigt\w*|Vorschlag\w*|aufgerufen|zügig|rasch|rechtzeitig|demnächst|"
-    r"später|shall|(?:is|are)\s+set\s+to|plans?\s+to|planned|intends?\s+to|aims?\s+to|agreed\s+to|"
-    r"committed\s+to|(?:is|are)\s+seeking|seeks?\s+to|(?:is|are)\s+expected\s+to|expects?\s+to|"
-    r"proposed|promised\s+to|pledged\s+to|soon|eventually|in\s+due\s+course)\b"
+# Intent markers, one alternative each; `_factored` groups them by first letter so the regex
+# engine can skip every position that cannot start one (this scan runs over whole texts).
+_MARKERS = (
+    r"wollen|will|werden|wird|werde|würden|soll|sollen|solle|möchten?|plant|planen|"
+    r"geplante?\w*|vorgesehen\w*|beabsichtig\w*|angestrebt\w*|vereinbart\w*|kündigt\w*|"
+    r"Vorschlag\w*|aufgerufen|zügig|rasch|rechtzeitig|demnächst|später|in\s+Kürze|zeitnah|bald|"
+    r"in\s+(?:den\s+)?(?:kommenden|nächsten)\s+(?:Wochen|Monaten|Jahren)|in\s+naher\s+Zukunft|"
+    r"Sobald|sobald|Sofern|sofern|"
+    r"shall|is\s+set\s+to|are\s+set\s+to|plans?\s+to|planning\s+to|planned|intends?\s+to|"
+    r"aims?\s+to|agreed\s+to|committed\s+to|is\s+seeking|are\s+seeking|seeks?\s+to|"
+    r"is\s+expected\s+to|are\s+expected\s+to|expects?\s+to|is\s+preparing\s+to|are\s+preparing\s+to|"
+    r"proposed|promised\s+to|pledged\s+to|vowed\s+to|soon|shortly|eventually|in\s+due\s+course|"
+    r"in\s+the\s+(?:coming|next\s+few)\s+(?:weeks|months|years)|in\s+the\s+near\s+future|"
+    r"Once(?!\s+(?:again|more|a|an|every|per|upon)\b)|once(?!\s+(?:again|more|a|an|every|per|upon)\b)|"
+    r"as\s+soon\s+as|provided\s+that"
 )
+
+
+def _factored(alternatives: str) -> str:
+    """Group "|"-separated alternatives by their first (literal) character."""
+    groups: dict[str, list[str]] = {}
+    parts, depth, current = [], 0, ""
+    for char in alternatives:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    for alternative in [*parts, current]:
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+_MARKER_SCAN = re.compile(rf"(?:{_factored(_MARKERS)})\b")
+_MARKER = re.compile(rf"\b(?:{_MARKERS})\b")
 _BOUNDARY = re.compile(r"[,;:]\s|\s[-–]\s")
 _VAGUE = re.compile(
-    r"\b(?:zügig|rasch|rechtzeitig|demnächst|später|soon|eventually|in\s+due\s+course)\b"
+    r"\b(?:zügig|rasch|rechtzeitig|[Dd]emnächst|später|[Ii]n\s+Kürze|zeitnah|[Bb]ald|[Ii]n\s+(?:den\s+)?"
+    r"(?:kommenden|nächsten)\s+(?:Wochen|Monaten|Jahren)|in\s+naher\s+Zukunft|soon|shortly|"
+    r"eventually|in\s+due\s+course|[Ii]n\s+the\s+(?:coming|next\s+few)\s+(?:weeks|months|years)|"
+    r"[Ii]n\s+the\s+near\s+future)\b"
+)
+_CONDITION = re.compile(r"\b(?:[Ss]obald|[Ss]ofern|[Oo]nce|as\s+soon\s+as|provided\s+that)\b")
+# Markers that follow their action ("Eine Überprüfung ist vorgesehen", "talks are expected").
+_PASSIVE_MARKER = re.compile(r"^(?:geplant|vorgesehen|angestrebt|vereinbart|planned|expected)")
+# "die geplante Reform", "the proposed rule": the planned noun is the action itself.
+_NOMINAL_PLAN = re.compile(
+    r"(?:geplant|vorgesehen|angekündigt|beabsichtigt|angestrebt)e[nmrs]?\s+[A-ZÄÖÜ]|"
+    r"(?:planned|proposed)\s+[a-z]{3,}|"
+    r"(?:plant|planen|beabsichtigt|beabsichtigen)\s+(?:eine[nm]?|ein|die|den|das|neue\w*)\s"
+)
+# "Neue Quoten sind vorgesehen": the subject of a predicative plan participle is the plan.
+_PREDICATIVE_PLAN = re.compile(
+    r"\b(?:ist|sind|wird|werden)\s+(?:(?!nicht\b|kein)[a-zäöü]+\s+){0,2}"
+    r"(?:geplant|vorgesehen|angestrebt)\b"
 )
 _ACTION = re.compile(
     r"(?:entwickel|aufbau|aufzubau|anleg|anzuleg|auffüll|aufzufüll|investier|unterzeichn|"
     r"vorleg|vorzuleg|senk|einsetz|hinzuarbeit|hinarbeit|beantrag|verhandel|überprüf|ausarbeit|"
-    r"erarbeit|verabschied|umsetz|umzusetz|veröffentlich|einleit|einzuleit)\w*\b"
+    r"erarbeit|verabschied|umsetz|umzusetz|veröffentlich|einleit|einzuleit|einführ|einzuführ|"
+    r"erhöh|verhäng|abschaff|abzuschaff|aufheb|aufzuheb|gründ|vorstell|"
+    r"vorzustell|einricht|einzuricht|abschließ|abzuschließ|beschließ|aufnehm|"
+    r"aufzunehm|vorschlag|vorzuschlag|ausschreib|auszuschreib|bereitstell|bereitzustell|finanzier|"
+    r"erlass|anheb|anzuheb|verlänger|verschärf|lockern|beitreten|ratifizier|starten|"
+    r"treffen|einberuf|abbau|abzubau)\w*\b"
     r"|\b(?:Gespräche|Verhandlungen|Aktionspl\w+|Absichtserklärung\w*|Absichtsabkommen\w*|Überprüfung\w*|"
-    r"Abkommens?|Handelsallianz|Unterzeichnung|"
+    r"Abkommens?|Handelsallianz|Unterzeichnung|Einführung|Gesetz\w*|Strategie\w*|Arbeitsgruppe\w*|"
+    r"Zölle\w*|Fonds|Programm\w*|"
     r"develop\w*|invest|investing|submit\w*|promote|inform|publish|negotiate|buy|purchase|"
     r"take\s+delivery|impose|establish|launch|sign|conclude|issue|adopt|talks|negotiations|hold|"
-    r"consult\w*|Konsultation\w*|Einigung\w*|erziel\w*|"
-    r"comments|action\s+plans?|memorandum|agreement)\b"
+    r"consult\w*|Konsultation\w*|Einigung\w*|erziel\w*|set\s+up|create|introduce|raise|lower|"
+    r"lift|remove|extend|expand|provide|finali[sz]e|complete|release|present|unveil|propose|"
+    r"review|study|assess|designate|fund|build|implement|enforce|appoint|convene|deliver|"
+    r"prepare|draft|ratify|announce|work\s+(?:together|towards?|on)|cut|eliminate|"
+    r"comments|action\s+plans?|memorandum|agreement|tariffs?|working\s+group|task\s+force)\b"
 )
 
 
 def find_undated(sentence: Sentence) -> Finding | None:
     """Return an undated plan for a sentence with an intent marker and an action, else None."""
-    text = sentence.text
-    if text.endswith("?") or COUNTERFACTUAL.search(text):
+    found = _plan_in(sentence.text)
+    if found is None:
+        return None
+    start, end, cue, reason = found
+    return Finding(
+        "undated",
+        sentence.start + start,
+        sentence.start + end,
+        sentence,
+        cue=cue,
+        reason=reason,
+        confidence=0.5,
+    )
+
+
+@lru_cache(maxsize=1024)
+def _plan_in(text: str) -> tuple[int, int, str, str] | None:
+    """(start, end, cue, reason) of the plan in a sentence's text, or None."""
+    if text.endswith("?"):
         return None
     for marker in _MARKER.finditer(text):
-        if _ACTION.search(text, marker.start()) and not PAST_AUX.search(
-            _clause(text, marker.start())
-        ):
-            end = len(text.rstrip(".!?\"'“”»« "))
-            if end <= marker.start():
-                continue
-            reason = "vague horizon" if _VAGUE.search(text) else "no date given"
-            return Finding(
-                "undated",
-                sentence.start + marker.start(),
-                sentence.start + end,
-                sentence,
-                cue=marker.group(0),
-                reason=reason,
-                confidence=0.5,
-            )
+        clause = _clause(text, marker.start())
+        if PAST_AUX.search(clause) or not _has_action(text, marker, clause):
+            continue
+        end = len(text.rstrip(".!?\"'“”»« "))
+        if end <= marker.start():
+            continue
+        if COUNTERFACTUAL.search(text) or _is_forecast(text):
+            return None
+        return marker.start(), end, marker.group(0), _reason(text)
     return None
+
+
+def _reason(text: str) -> str:
+    if _VAGUE.search(text):
+        return "vague horizon"
+    if _CONDITION.search(text):
+        return "conditional on an undated event"
+    return "no date given"
+
+
+def _has_action(text: str, marker: re.Match[str], clause: str) -> bool:
+    """An action follows the marker, or, for a participle marker, stands in its clause."""
+    if _ACTION.search(text, marker.start()) or _NOMINAL_PLAN.match(text, marker.start()):
+        return True
+    if _PREDICATIVE_PLAN.search(clause):
+        return True
+    return bool(_PASSIVE_MARKER.match(marker.group(0)) and _ACTION.search(clause))
+
+
+def _is_forecast(text: str) -> bool:
+    """ "Demand is expected to double": a market quantity that grows is no plan."""
+    return bool(FORECAST_SUBJECT.search(text) and FORECAST_VERB.search(text))
 
 
 def _clause(text: str, position: int) -> str:
@@ -71,4 +159,8 @@ def _clause(text: str, position: int) -> str:
 
 def marker_positions(text: str) -> list[int]:
     """Where intent markers occur in the whole text (sentences without one need no check)."""
-    return [m.start() for m in _MARKER.finditer(text)]
+    return [
+        m.start()
+        for m in _MARKER_SCAN.finditer(text)
+        if m.start() == 0 or not text[m.start() - 1].isalnum()
+    ]

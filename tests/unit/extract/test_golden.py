@@ -33,12 +33,22 @@ def summarise(x: Extraction) -> dict[str, Any]:
                 "due_precision": c.due_precision,
                 "anchor_kind": c.anchor_kind,
                 "deliverable": c.deliverable,
+                "description": c.description,
+                "actors": c.actors,
             }
             for c in x.commitments
         ],
-        "undated": [{"trigger": u.trigger, "reason": u.reason} for u in x.undated],
+        "undated": [
+            {"trigger": u.trigger, "reason": u.reason, "description": u.description}
+            for u in x.undated
+        ],
         "events": [
-            {"trigger": e.trigger, "date": format_date(e.date, e.date_precision)} for e in x.events
+            {
+                "trigger": e.trigger,
+                "date": format_date(e.date, e.date_precision),
+                "description": e.description,
+            }
+            for e in x.events
         ],
     }
 
