@@ -104,6 +104,9 @@ def test_status_and_extend_keep_history(tracker, ingested):
 def test_timeline_has_events_and_deadlines(tracker, ingested):
     data = json.loads(tracker("timeline", "--json").stdout)
     assert {"2026-02-02", "2026-02-04"} <= {e["date"] for e in data["events"]}
+    # Both seeds speak of the meeting and the reserve; the second only without a date.
+    for event in data["events"]:
+        assert len({s["document"] for s in event["sources"]}) == 2, event
     assert {"2026-03-07", "2026-04-06"} <= {i["due"] for i in data["items"]}
 
 

@@ -114,15 +114,16 @@ def source_label(item: ItemView) -> str:
 
 
 def timeline_table(events: list[EventView], items: list[ItemView], today: date) -> Table:
-    """Events and deadlines in one chronology."""
+    """Events and deadlines in one chronology; past rows dimmed, sources counted."""
     rows: list[tuple[date, int, Text, str, str]] = []
     for ev in events:
         when = ev.date.isoformat()[:7] if ev.date_precision == "month" else ev.date.isoformat()
-        rows.append((ev.date, 0, Text("event", style="magenta"), when, ev.description))
+        what = ev.description + _sources_suffix(len({s.document for s in ev.sources}))
+        rows.append((ev.date, 0, Text("event", style="magenta"), when, what))
     for it in items:
         assert it.due is not None
-        kind = Text(it.status, style=STATUS_STYLE.get(it.status, ""))
-        rows.append((it.due, 1, kind, it.due.isoformat(), f"#{it.id} {it.description}"))
+        what = f"#{it.id} {it.description}" + _sources_suffix(len({s.document for s in it.sources}))
+        rows.append((it.due, 1, status_text(it, today=today), it.due.isoformat(), what))
     table = Table(title=f"Timeline (today {today.isoformat()})", title_justify="left")
     table.add_column("Date", no_wrap=True)
     table.add_column("Kind", no_wrap=True)
@@ -130,3 +131,7 @@ def timeline_table(events: list[EventView], items: list[ItemView], today: date) 
     for day, _, kind, when, what in sorted(rows, key=lambda r: (r[0], r[1])):
         table.add_row(Text(when, style="dim" if day < today else ""), kind, what)
     return table
+
+
+def _sources_suffix(count: int) -> str:
+    return f" ({count} sources)" if count > 1 else ""
