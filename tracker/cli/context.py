@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tracker.clock import Clock, SystemClock
-from tracker.config import Settings, load_settings
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
+
+    from tracker.config import Settings
 
 
 class AppContext:
@@ -23,6 +24,9 @@ class AppContext:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
+            # Imported here: pydantic-settings costs ~0.1 s that `--help` and `extract` skip.
+            from tracker.config import load_settings
+
             self._settings = load_settings(database_url=self._database_url)
         return self._settings
 
