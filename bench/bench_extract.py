@@ -4,7 +4,9 @@ Both run warm over the corpus texts for several rounds (per-text caches cleared 
 extract pass, so no round profits from the one before); prints documents per second for each,
 milliseconds per 3 KB of text, and the ratio.
 
-    .venv/bin/python bench/bench_extract.py [CORPUS.jsonl] [--rounds N]
+    .venv/bin/python bench/bench_extract.py [CORPUS.jsonl] [--rounds N] [--profile]
+
+With --profile, also prints a cProfile summary of five cold extract passes.
 """
 
 from __future__ import annotations
@@ -92,12 +94,34 @@ def run_search_dates(doc: dict) -> object:
         )
 
 
+def profile_extract(docs: list[dict], passes: int = 5, top: int = 30) -> None:
+    """Print the functions taking the most time in `passes` cold extract passes."""
+    import cProfile
+    import pstats
+
+    one_pass(run_extract, docs)  # warm up imports and compiled patterns
+    profiler = cProfile.Profile()
+    for _ in range(passes):
+        clear_text_caches()
+        profiler.enable()
+        one_pass(run_extract, docs)
+        profiler.disable()
+    stats = pstats.Stats(profiler, stream=sys.stdout)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument(
+        "--profile", action="store_true", help="print a cProfile summary of cold extract passes"
+    )
     args = parser.parse_args()
     docs = load(args.corpus)
+    if args.profile:
+        profile_extract(docs)
     kilobytes = sum(len(d["text"].encode("utf-8")) for d in docs) / 1024
     ours, theirs = timed_pair(docs, args.rounds)
     n = len(docs)

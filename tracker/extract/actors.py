@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from tracker.extract.folding import lowered
+
 GAZETTEER: dict[str, tuple[str, ...]] = {
     "United States": (
         "United States",
@@ -251,15 +253,37 @@ def _actor_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+@cache
+def _folded_pattern() -> re.Pattern[str]:
+    """The case-insensitive pattern for lowercased text (`lowered`): plain literals, which the
+    regex engine tries several times faster."""
+    aliases = sorted({a for n, al in GAZETTEER.items() for a in (n, *al)}, key=len, reverse=True)
+    groups: dict[str, list[str]] = {}
+    for alias in (a for a in aliases if a not in _CASE_SENSITIVE):
+        groups.setdefault(alias[0].lower(), []).append(re.escape(alias[1:].lower()))
+    body = "|".join(f"{re.escape(c)}(?:{'|'.join(r)})" for c, r in groups.items())
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
+
+
 @lru_cache(maxsize=64)
 def actor_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     """Return (start, end, canonical name) of each actor mention, longest first on overlaps."""
-    hits: list[tuple[int, int, str]] = []
-    for pattern in _actor_patterns():
-        hits.extend(
-            (m.start(), m.end() - m.start(), canonical_actor(m.group(0)))
-            for m in pattern.finditer(text)
-        )
+    return actor_mentions_in(text, 0, len(text))
+
+
+def actor_mentions_in(text: str, low: int, high: int) -> tuple[tuple[int, int, str], ...]:
+    """`actor_mentions` of `text[low:high]`, offsets into `text`: the same as for the whole text
+    when no alias spans the range's ends (see `context.ActorIndex`)."""
+    insensitive, sensitive = _actor_patterns()
+    origin = max(low - 1, 0)  # one character more, for the look-behind
+    segment = text[origin:high]
+    folded = None if "\u212a" in segment else lowered(segment)  # Kelvin sign lowers to "k"
+    if folded is None:
+        found = [(0, m) for m in insensitive.finditer(text, low, high)]
+    else:
+        found = [(origin, m) for m in _folded_pattern().finditer(folded, low - origin)]
+    found.extend((0, m) for m in sensitive.finditer(text, low, high))
+    hits = [(o + m.start(), m.end() - m.start(), canonical_actor(m.group(0))) for o, m in found]
     mentions: list[tuple[int, int, str]] = []
     covered_until = -1
     for start, length, name in sorted(hits, key=lambda h: (h[0], -h[1])):

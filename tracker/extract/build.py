@@ -34,7 +34,8 @@ def build_extraction(text: str, *, published: date | None, lang: str | None) -> 
     except Exception:  # a rule bug must not lose the document: log and return what we have
         logger.debug("extraction failed", exc_info=True)
         findings = []
-    page = _Page(text, language, Paragraphs.of(text), ActorIndex(text))
+    paragraphs = Paragraphs.of(text)
+    page = _Page(text, language, paragraphs, ActorIndex(text, paragraphs.starts))
     return Extraction(
         document=document,
         commitments=[

@@ -13,10 +13,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
-from tracker.extract.actors import actor_mentions
+from tracker.extract.actors import actor_mentions_in
 from tracker.extract.patterns import SPEECH_STEMS, has_any
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+# A character that no actor alias holds: a mention cannot span it (see ActorIndex).
+_CUT = re.compile(r"[^\w .'’-]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„“])")
 _SPEECH = (
     r"(?:sagte|sagten|sagt|erklärte|erklärten|erklärt|betonte|betonten|betont|meinte|"
@@ -79,21 +81,42 @@ class Paragraphs:
 
 
 class ActorIndex:
-    """Actor mentions of one whole text, queried by span (one scan per document)."""
+    """Actor mentions of one text, queried by span. A paragraph is scanned only as far as asked
+    about (findings sit in few places), in pieces that end after a character no alias holds, so
+    that no mention spans two pieces."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, paragraph_starts: tuple[int, ...] = (0,)) -> None:
         self.text = text
-        self.mentions = actor_mentions(text)
-        self.starts = [start for start, _, _ in self.mentions]
+        self.bounds = (*paragraph_starts, len(text))
+        # paragraph -> (scanned up to, mentions so far)
+        self.scanned: dict[int, tuple[int, list[tuple[int, int, str]]]] = {}
+
+    def _mentions(self, low: int, high: int) -> list[tuple[int, int, str]]:
+        """The mentions of the paragraphs that overlap [low, high), at least up to `high`."""
+        first = max(bisect_right(self.bounds, low) - 1, 0)
+        last = max(bisect_left(self.bounds, high) - 1, first)
+        mentions: list[tuple[int, int, str]] = []
+        for paragraph in range(first, min(last + 1, len(self.bounds) - 1)):
+            mentions.extend(self._scan(paragraph, high))
+        return mentions
+
+    def _scan(self, paragraph: int, high: int) -> list[tuple[int, int, str]]:
+        end = self.bounds[paragraph + 1]
+        scanned_to, found = self.scanned.get(paragraph, (self.bounds[paragraph], []))
+        if scanned_to < min(high, end):
+            cut = _CUT.search(self.text, max(high - 1, scanned_to), end)
+            stop = cut.end() if cut else end
+            found = [*found, *actor_mentions_in(self.text, scanned_to, stop)]
+            self.scanned[paragraph] = (stop, found)
+        return found
 
     def names(self, low: int, high: int) -> list[str]:
         """The canonical actors mentioned wholly inside [low, high), once each, in order."""
         found: dict[str, None] = {}
-        for index in range(bisect_left(self.starts, low), len(self.mentions)):
-            start, end, name = self.mentions[index]
+        for start, end, name in self._mentions(low, high):
             if start >= high:
                 break
-            if end <= high:
+            if start >= low and end <= high:
                 found.setdefault(name, None)
         return list(found)
 

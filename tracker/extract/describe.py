@@ -61,6 +61,7 @@ EVENT_KEYS: tuple[tuple[str, str], ...] = (
     (r"angekündigt|ankündig\w*|kündigte|announced|announcement|teilte mit", "announcement"),
     (r"took (?:targeted )?action|Maßnahme", "action"),
 )
+_LINE_HYPHEN = re.compile(r"(\w)-\n(\w)")
 _LABEL = re.compile(r"^(?:DATES|SUMMARY|ACTION|AGENCY|Effective date|Comments):\s*", re.IGNORECASE)
 
 
@@ -80,6 +81,30 @@ def _stems(table: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...] | None, 
         stems = tuple(_stem(alternative) for alternative in _alternatives(pattern))
         result.append(None if any(len(s) < 3 for s in stems) else stems)
     return tuple(result)
+
+
+_Entry = tuple[re.Pattern[str], str]
+# table -> (entries, (stem, rank) pairs, ranks without a usable stem)
+_Prepared = tuple[tuple[_Entry, ...], tuple[tuple[str, int], ...], frozenset[int]]
+_PREPARED: dict[int, tuple[tuple[tuple[str, str], ...], _Prepared]] = {}
+
+
+def _prepared(table: tuple[tuple[str, str], ...]) -> _Prepared:
+    """The compiled entries of a table and their stems, found by the table's identity (hashing a
+    table of 25 entries on every call costs more than the look-up saves)."""
+    found = _PREPARED.get(id(table))
+    if found is None or found[0] is not table:
+        stems = _stems(table)
+        pairs = tuple((stem, rank) for rank, s in enumerate(stems) if s is not None for stem in s)
+        always = frozenset(rank for rank, s in enumerate(stems) if s is None)
+        found = _PREPARED[id(table)] = (table, (_compiled(table), pairs, always))
+    return found[1]
+
+
+def _candidates(table: tuple[tuple[str, str], ...], lowered: str) -> list[int]:
+    """The ranks, in order, whose stems occur in `lowered` (or that have no usable stem)."""
+    _, pairs, always = _prepared(table)
+    return sorted(always.union([rank for stem, rank in pairs if stem in lowered]))
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -109,13 +134,9 @@ def nearest_key(text: str, position: int, table: tuple[tuple[str, str], ...] = D
     window = text[low : position + 150]
     position -= low
     best: tuple[int, int] | None = None
-    lowered = window.lower()
-    stems = _stems(table)
-    for rank, (pattern, _) in enumerate(_compiled(table)):
-        needles = stems[rank]
-        if needles is not None and not any(needle in lowered for needle in needles):
-            continue
-        for match in pattern.finditer(window):
+    entries = _prepared(table)[0]
+    for rank in _candidates(table, window.lower()):
+        for match in entries[rank][0].finditer(window):
             distance = (
                 0
                 if match.start() <= position < match.end()
@@ -128,10 +149,9 @@ def nearest_key(text: str, position: int, table: tuple[tuple[str, str], ...] = D
 
 def first_key(text: str, table: tuple[tuple[str, str], ...] = EVENT_KEYS) -> str:
     """Return the key of the first pattern (in table order) that matches anywhere in `text`."""
-    lowered = text.lower()
-    for (pattern, key), needles in zip(_compiled(table), _stems(table), strict=True):
-        if needles is not None and not any(needle in lowered for needle in needles):
-            continue
+    entries = _prepared(table)[0]
+    for rank in _candidates(table, text.lower()):
+        pattern, key = entries[rank]
         if pattern.search(text):
             return key
     return ""
@@ -140,7 +160,9 @@ def first_key(text: str, table: tuple[tuple[str, str], ...] = EVENT_KEYS) -> str
 @lru_cache(maxsize=512)
 def normalise(text: str) -> str:
     """Collapse whitespace and repair words hyphenated across line breaks."""
-    return " ".join(re.sub(r"(\w)-\n(\w)", r"\1\2", text).split())
+    if "-\n" in text:
+        text = _LINE_HYPHEN.sub(r"\1\2", text)
+    return " ".join(text.split())
 
 
 @lru_cache(maxsize=512)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from tracker.extract.folding import case_sensitive, lowered, prepare, search_folded
 from tracker.extract.patterns import (
     FORECAST_SUBJECT,
     FORECAST_VERB,
@@ -16,10 +17,14 @@ from tracker.extract.patterns import (
 from tracker.extract.sentences import Sentence
 from tracker.extract.timex import Timex
 
-_CLAUSE_MARK = re.compile(r"[,;:]\s|\s[-–]\s|\(|\)")
+# ", " / "; " / ": ", " - " or a bracket; the class in front lets the engine skip ahead.
+_CLAUSE_MARK = re.compile(r"[,;:\s()](?:(?<=[,;:])\s|(?<=\s)[-–]\s|(?<=[()]))")
+_TENSES = ((TENSE_FUTURE, "future"), (TENSE_PAST, "past"))
+_TENSES_LOWER = ((case_sensitive(TENSE_FUTURE), "future"), (case_sensitive(TENSE_PAST), "past"))
 _FUTURE_VERB = re.compile(
     r"\b(?:will|shall|wird|werden|soll|sollen|is\s+to\s+be|are\s+to\s+be)\b", re.IGNORECASE
 )
+prepare(FORECAST_SUBJECT, FORECAST_VERB, PAST_AUX, _FUTURE_VERB)
 
 
 @dataclass
@@ -77,17 +82,19 @@ class Context:
         low = max(self.sentence.start, timex.start - 80)
         high = min(self.sentence.end, timex.end + 60)
         best: tuple[int, str] | None = None
-        for pattern, label in ((TENSE_FUTURE, "future"), (TENSE_PAST, "past")):
-            for match in pattern.finditer(self.text, low, high):
-                if timex.start <= match.start() < timex.end:
+        text, offset, patterns = self.text, 0, _TENSES
+        window = max(low - 1, 0)  # one character more, for the leading \b
+        folded = lowered(self.text[window:high])
+        if folded is not None:
+            text, offset, patterns = folded, window, _TENSES_LOWER
+        for pattern, label in patterns:
+            for match in pattern.finditer(text, low - offset, high - offset):
+                start, end = match.start() + offset, match.end() + offset
+                if timex.start <= start < timex.end:
                     continue
                 if label == "past" and TENSE_FUTURE.fullmatch(match.group(0)):
                     continue  # "scheduled", "expected": participles that look ahead
-                distance = (
-                    timex.start - match.end()
-                    if match.end() <= timex.start
-                    else match.start() - timex.end
-                )
+                distance = timex.start - end if end <= timex.start else start - timex.end
                 if best is None or distance < best[0]:
                     best = (distance, label)
         return best[1] if best else ""
@@ -95,9 +102,9 @@ class Context:
     def is_forecast(self, timex: Timex) -> bool:
         """Tell whether the clause forecasts a market quantity ("demand will double by 2030")."""
         clause = self.clause_text(timex)
-        return bool(FORECAST_SUBJECT.search(clause) and FORECAST_VERB.search(clause))
+        return search_folded(FORECAST_SUBJECT, clause) and search_folded(FORECAST_VERB, clause)
 
     def has_future_verb(self, timex: Timex) -> bool:
         """Tell whether the clause speaks of the future (will, shall, wird, werden, soll)."""
         clause = self.clause_text(timex)
-        return bool(_FUTURE_VERB.search(clause)) and not PAST_AUX.search(clause)
+        return search_folded(_FUTURE_VERB, clause) and not search_folded(PAST_AUX, clause)

@@ -59,6 +59,7 @@ _ANAPHOR = re.compile(
 )
 
 
+_ANAPHOR_STEMS = ("entsprechende", "diesbezügliche", "corresponding", "related", "such")
 _REFERENT = re.compile(
     r"\b(?P<head>[\w-]*(?:[Aa]bkommen|[Vv]ereinbarung|[Vv]ertrag|[Pp]lan|[Ss]trategie|[Gg]esetz|"
     r"[Pp]aket|[Aa]llianz|[Pp]artnerschaft|agreement|deal|plan|strategy|framework|partnership))"
@@ -170,7 +171,9 @@ def english_headline(text: str, *, np_mode: bool, is_event: bool = False) -> str
         owner = _owner_en(before)
         return f"{owner}{head}{complement.group(0) if complement else ''}"
     plain = text.replace(_FOCUS, "").replace(_KEEP_END, "").strip(" ,;")
-    text = _EN_DUE.sub(" ", capitalise(plain))
+    text = capitalise(plain)
+    if "due" in text or "expected" in text:  # what every `_EN_DUE` match looks ahead to
+        text = _EN_DUE.sub(" ", text)
     modal = None if is_event else _EN_MODAL.match(text)
     if modal and not re.search(r"\b(?:that|announced|said|says)\b", modal.group("subj")):
         subject = re.sub(r"\s+(?:also|now|then|jointly|still|further)$", "", modal.group("subj"))
@@ -189,6 +192,8 @@ def _owner_en(before: str) -> str:
 def complete_anaphor(text: str, context: str) -> str:
     """ "entsprechende Absichtserklärung erwartet" + the agreement named just before ->
     "Absichtserklärung zum Abkommen über ... erwartet"."""
+    if not any(map(text.__contains__, _ANAPHOR_STEMS)):
+        return text
     anaphor = _ANAPHOR.search(text)
     if anaphor is None:
         return text

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.extract.dates import safe_date
+from tracker.extract.folding import case_sensitive, lowered
 from tracker.extract.patterns import MONTH, MONTHS
 
 _HEAD_CHARS = 1500
+_DIGIT = re.compile(r"\d")
 _FIRST_LINE_DATE = re.compile(r"^\s*date:?\s+(\d{4})-(\d{2})-(\d{2})\b", re.IGNORECASE)
 _NUMERIC_DATELINE = re.compile(
     r"^\s*(?:[A-ZÄÖÜ][\w./ -]{1,40},\s*)?(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*[|–-][^.!?]{0,60})?\s*$"
@@ -27,6 +29,7 @@ _URL_STATED = re.compile(
     r"\s*:?\s*<?(https?://[^\s<>]+)",
     re.IGNORECASE,
 )
+_URL_STATED_LOWER = case_sensitive(_URL_STATED)
 _URL_LINE = re.compile(r"^\s*<?(https?://[^\s<>]+)>?\s*$", re.MULTILINE)
 
 
@@ -90,6 +93,8 @@ def _is_date_only(part: str) -> bool:
 
 def _dated_metadata_line(line: str) -> tuple[date | None, tuple[int, int]] | None:
     """Return the date of a metadata line and the span it covers (the whole line unless long)."""
+    if _DIGIT.search(line) is None:  # every date form below has digits
+        return None
     if "|" in line and len(line) < 120 and not _NUMERIC_DATELINE.match(line):
         for part in line.split("|"):
             found = _dated_metadata_line(part) if part.strip() else None
@@ -167,12 +172,23 @@ def _detect_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
 def _detect_url(text: str) -> str | None:
     if "http" not in text:
         return None
-    match = _URL_STATED.search(text) or _URL_LINE.search(text)
+    match = _url_stated(text) or _URL_LINE.search(text)
     return match.group(1).rstrip(".,;)>") if match else None
+
+
+def _url_stated(text: str) -> re.Match[str] | None:
+    """`_URL_STATED.search(text)`, located case-sensitively on the lowercased text (faster)."""
+    low = lowered(text)
+    if low is None:
+        return _URL_STATED.search(text)
+    hit = _URL_STATED_LOWER.search(low)
+    return _URL_STATED.search(text, hit.start()) if hit else None
 
 
 def is_metadata_line(line: str) -> bool:
     """Tell whether a line is only a date, a dateline or a Federal Register header."""
+    if _DIGIT.search(line) is None:  # no date without digits
+        return False
     if ": " in line and not _FEDERAL_REGISTER.search(line) and not _BYLINE_LABEL.match(line):
         return False
     prefix = _FIRST_LINE_DATE.match(line)

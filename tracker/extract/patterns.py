@@ -76,6 +76,8 @@ NUMERIC_DATE = re.compile(
 )
 SLASH_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:19|20)\d{2}(?![\d/])")
 MONTH_CORE = re.compile(rf"\b(?P<month>{MONTH})(?![\w])")
+# A flat alternation of literals: the engine skips to its first letters (see timex_model.located).
+MONTH_LOCATOR = re.compile("|".join([*_LONG_MONTHS, *(rf"{m}\." for m in _SHORT_MONTHS)]))
 MONTH_DAY_TAIL = re.compile(
     r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<end>\d{1,2}))?"
     r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?(?![\d.]\d)(?![\w])"
@@ -92,6 +94,7 @@ MONTH_PRE = re.compile(
     r"|(?:by\s+)?the\s+(?:end|middle|beginning)\s+of|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Nn]ext))\s*$"
 )
 QUARTER_CORE = re.compile(r"\b(?:Quartals?|[Qq]uarter)\b|\bQ(?P<q>[1-4])\b")
+QUARTER_LOCATOR = re.compile(r"Quartal|quarter|Quarter|Q[1-4]")
 QUARTER_BEFORE = re.compile(
     r"(?P<pre>\b(?:[Bb]is\s+(?:[Ee]nde\s+)?(?:de[sm]\s+)?|[Ii]m\s+|[Bb]y\s+(?:the\s+end\s+of\s+)?"
     r"(?:the\s+)?|[Ii]n\s+(?:the\s+)?))?"
@@ -110,6 +113,11 @@ YEAR_END_FULL = re.compile(
     r"[Ee]nde\s+(?:des|dieses)\s+Jahres|end\s+of\s+(?:the|this)\s+year|year[- ]end))\b"
 )
 # "later this year", "noch in diesem Jahr": within the current year, due at its end.
+THIS_YEAR_LOCATOR = re.compile(
+    r"later\s+(?:this|in\s+the)\s+year|noch\s+(?:in\s+)?(?:diesem|dieses)\s+Jahr|"
+    r"im\s+(?:Laufe|Verlauf)\s+(?:des|dieses)\s+Jahres|im\s+(?:weiteren\s+)?Jahresverlauf|"
+    r"später\s+in\s+diesem\s+Jahr|before\s+the\s+end\s+of\s+(?:the|this)\s+year"
+)
 THIS_YEAR = re.compile(
     r"\b(?:later\s+(?:this|in\s+the)\s+year|noch\s+(?:in\s+)?(?:diesem|dieses)\s+Jahr(?:es)?|"
     r"im\s+(?:Laufe|Verlauf)\s+(?:des|dieses)\s+Jahres|im\s+(?:weiteren\s+)?Jahresverlauf|"
@@ -129,7 +137,7 @@ WEEKDAY_PRE = re.compile(
 WEEKDAY_RANGE_TAIL = re.compile(rf"^\s*(?:through|to|bis|[-–])\s*{WEEKDAY}")
 WEEKDAY_RANGE_HEAD = re.compile(rf"{WEEKDAY}\s*(?:through|to|bis|[-–])\s*$")
 WEEKDAY_OF_DATE = re.compile(rf"^,?\s+(?:de[nm]\s+)?(?:\d|{MONTH})")
-TODAY_LOCATOR = re.compile(r"eut|oday|onight")
+TODAY_LOCATOR = re.compile(r"heut|Heut|today|Today|tonight|Tonight")
 YESTERDAY_LOCATOR = re.compile(r"estern|esterday")
 LAST_MONTH_LOCATOR = re.compile(r"(?:ast|ergangenen|etzten|origen)\s+(?:month|Monat)")
 TODAY = re.compile(r"\b(?:[Hh]eute|[Tt]oday|[Tt]onight|[Hh]eutigen?)\b")
@@ -147,7 +155,8 @@ UNIT_EN = (
     r"(?:(?:[Cc]alendar|[Bb]usiness|[Ww]orking)\s+)?(?:[Dd]ays?|[Ww]eeks?|[Mm]onths?|[Yy]ears?)"
 )
 # Case-sensitive on purpose: German units are capitalised, and it keeps the scan fast.
-UNIT_LOCATOR = re.compile(r"(?:ag|oche|onat|ahr|ay|eek|onth|ear)(?:en|e|n|s)?\b(?![-‑])")
+# (Grouped by first letter: ag|oche|onat|ahr|ay|eek|onth|ear; at most one fits at a position.)
+UNIT_LOCATOR = re.compile(r"(?:a(?:g|hr|y)|o(?:che|nat|nth)|e(?:ek|ar))(?:en|e|n|s)?\b(?![-‑])")
 UNIT_WORD = re.compile(rf"(?:{UNIT_DE}|{UNIT_EN})")
 COMPOUND_NOUNS_DE = (
     r"Aktionsplan|Aktionsplans|Plan|Frist|Übergangsfrist|Überprüfung|Prüfung|Pause|Zollpause|"
@@ -223,6 +232,7 @@ TENSE_PAST = re.compile(
     r"beschloss\w*|einigten|verkündete\w*|erklärte\w*|teilte\w*)\b",
     re.IGNORECASE,
 )
+
 FUTURE_CUE = re.compile(
     r"\b(?:will|shall|wird|werden|werde|soll|sollen|solle|bis|by|until|ab|from|starting|"
     r"no\s+later|not\s+later|spätestens|kommenden|nächsten|next|coming|planned|geplant\w*|"
@@ -260,4 +270,4 @@ SPEECH_STEMS = (
 
 def has_any(text: str, needles: tuple[str, ...]) -> bool:
     """Tell whether any literal needle occurs in `text` (a fast pre-check before a regex)."""
-    return any(needle in text for needle in needles)
+    return any(map(text.__contains__, needles))

@@ -38,12 +38,14 @@ def find_all(text: str, published: date, meta: FoundMeta, lang: str = "en") -> l
     for sentence, timexes in zip(sentences, buckets, strict=True):
         if _is_skipped(sentence, meta):
             continue
-        fixed = _fixed_findings(text, sentence, timexes, published, book, lang)
+        fixed = _fixed_findings(text, sentence, timexes, published, book, lang) if timexes else []
         per_sentence.append((sentence, timexes, fixed))
     findings: list[Finding] = []
     markers = marker_positions(text)
     for sentence, timexes, fixed in per_sentence:
-        found = [*fixed, *_duration_findings(text, sentence, timexes, published, book, fixed, lang)]
+        found = [*fixed]
+        if timexes:
+            found.extend(_duration_findings(text, sentence, timexes, published, book, fixed, lang))
         has_marker = bisect_left(markers, sentence.start) < bisect_left(markers, sentence.end)
         if has_marker and not any(f.kind in ("commitment", "undated") for f in found):
             plan = _safely(find_undated, sentence)

@@ -16,12 +16,17 @@ _ABBREVIATIONS = _words(
     "mio mrd jan feb mar apr jun jul aug sep sept oct okt nov dec dez sec art abs",
     "vol prof gen rep sen gov dept approx fig ff ggf vgl usw s u.a d.h dt engl",
 )
+# A sentence end, a blank line, or a line break before a list item. Every alternative starts
+# with its one character (the class in front), so the engine skips ahead to those characters.
 _BOUNDARY = re.compile(
-    r"(?P<punct>[.!?…])[\"'»«“”’)\]]*(?P<space>\s+)(?=[\"'„“«»(\[•\-–]*[A-ZÄÖÜ0-9(„“\"•])"
-    r"|\n[ \t]*\n\s*"
-    r"|\n(?=[ \t]*(?:[-•*▪]|\(\w{1,4}\)|\d{1,2}\.)\s)"
+    r"[.!?…\n](?:(?<=[.!?…])[\"'»«“”’)\]]*\s+(?=[\"'„“«»(\[•\-–]*[A-ZÄÖÜ0-9(„“\"•])"
+    r"|(?<=\n)[ \t]*\n\s*"
+    r"|(?<=\n)(?=[ \t]*(?:[-•*▪]|\(\w{1,4}\)|\d{1,2}\.)\s))"
 )
 _SHORT_LINE = re.compile(r"\n")
+_TOKEN_SEPARATOR = re.compile(r"[\s(\[/]")
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
+_ORDINAL = re.compile(r"\d{1,2}")
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,7 @@ def split_sentences(text: str) -> list[Sentence]:
 def _boundaries(text: str) -> list[int]:
     cuts = []
     for match in _BOUNDARY.finditer(text):
-        if match.group("punct") == "." and _is_abbreviation(text, match.start()):
+        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
             continue
         cuts.append(match.end())
     return cuts
@@ -59,10 +64,10 @@ def _boundaries(text: str) -> list[int]:
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Tell whether the period at `dot` ends an abbreviation, an initial or an ordinal number."""
     head = text[max(0, dot - 12) : dot]
-    token = re.split(r"[\s(\[/]", head)[-1].lower()
-    if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
+    token = _TOKEN_SEPARATOR.split(head)[-1].lower()
+    if token in _ABBREVIATIONS or _INITIALS.fullmatch(token):
         return True
-    return bool(re.fullmatch(r"\d{1,2}", token))
+    return bool(_ORDINAL.fullmatch(token))
 
 
 def _line_breaks(text: str) -> list[int]:

@@ -21,6 +21,7 @@ from tracker.extract.headline import (
     english_headline,
     german_headline,
 )
+from tracker.extract.holes import DOUBLE_COMMA, SPACE_BEFORE_PUNCT, ref_length, strip_holes
 from tracker.extract.patterns import SPEECH_STEMS, has_any
 from tracker.extract.timex import Timex, find_timexes
 
@@ -34,7 +35,10 @@ _ASIDE = re.compile(r"\s*(?:\([^()\x01]*\)|\[[^\]\x01]*\])")
 _LABEL = re.compile(
     r"^(?:DATES|SUMMARY|ACTION|AGENCY|Effective date|Comments|Frist|Deadline)\s*:\s*", re.I
 )
-_SEGMENT = re.compile(r"\s[–—]\s|;\s|\s-\s|(?<=\w):\s")
+# " – ", "; ", " - " or a colon after a word and before a space; every alternative starts with the
+# one character in front (a class the engine can skip ahead to) and looks back at it.
+_SEGMENT = re.compile(r"[\s;:](?:(?<=\s)[–—]\s|(?<=;)\s|(?<=\s)-\s|(?<=\w:)\s)")
+_SEGMENT_CHARS = ("–", "—", ";", "-", ":")  # one of them is in every `_SEGMENT` match
 _SPEECH = (
     r"(?:sagte|sagten|sagt|erklärte|erklärten|erklärt|betonte|betonten|betont|meinte|"
     r"hieß\s+es|heißt\s+es|ergänzte|unterstrich|teilte\s+(?:[\w-]+\s+)?mit|fügte\s+hinzu|said|says|"
@@ -87,11 +91,7 @@ _CLOCK = re.compile(
 _PREDICATE_CUE = re.compile(r"(?i:effective|wirksam)")
 _CLOCK_HINT = re.compile(r"\d[:.]\d\d")
 _CONCESSIVE_WORDS = ("trotz", "ungeachtet", "despite", "spite", "notwithstanding")
-_TRAIL_WORDS = (*SPEECH_STEMS, ", so ", ", laut ", "according")
-_ORPHAN = re.compile(
-    r"(?:(?:^\x01?|\s+)(?i:für|bis|zum|zur|am|um|ab|vom|seit|im|in|vor|mit|on|by|until|for|from|at|as\s+of)"
-    r"(?:\s+(?:den|dem|die|der|the))?)+\s*(?=\x01?\x02)"
-)
+_TRAIL_CUES = (", so ", ", laut ", "according")  # besides the speech verbs
 _COMPOUND = re.compile(r"\d[\w.]*[-‑]\w+[-‑ ]\w|\w+[-‑](?:day|week|month|year)\s+\w", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|shall|must|wird|werden|soll|sollen|solle|plans?\s+to|is\s+to|are\s+to)\b"
@@ -192,7 +192,7 @@ def _mark(
     for cue_start, ref_end, end, is_compound, is_predicate, start in spans:
         if cue_start < 0 or ref_end > len(sentence):
             continue
-        hole_end = end + _ref_length(sentence[end:ref_end], lang)
+        hole_end = end + ref_length(sentence[end:ref_end], lang)
         hole_start = start if is_predicate else cue_start
         if is_compound or (keep is not None and hole_start < keep[1] and keep[0] < hole_end):
             continue
@@ -209,37 +209,6 @@ def _mark(
     return "".join(out)
 
 
-_DE_REF_WORD = re.compile(
-    r"(?:[A-ZÄÖÜ][\w-]*|der|die|das|des|dem|den|ein|eine|einer|eines|einem|ihrer|seiner|dieser|"
-    r"diese[sm]?|von|vom|zu|zur|zum|über|für|mit|im|am|nach|ab|seit|folgenden|und)$"
-)
-
-
-_DE_ADJECTIVE = re.compile(
-    r"(?!(?:müssen|sollen|werden|können|dürfen|wollen|haben|sind|treten|gelten)$)[a-zäöüß]+(?:e|en|er|es|em)"
-)
-
-
-def _ref_length(ref: str, lang: str) -> int:
-    """How much of a duration's reference to drop: in German only its noun phrase
-    ("30 Tage nach Inkrafttreten der Verordnung erhöht werden" keeps "erhöht werden")."""
-    if lang != "de":
-        return len(ref)
-    end = 0
-    words = list(re.finditer(r"\S+", ref))
-    for index, word in enumerate(words):
-        token = word.group(0)
-        is_adjective = (
-            _DE_ADJECTIVE.fullmatch(token) is not None
-            and index + 1 < len(words)
-            and words[index + 1].group(0)[:1].isupper()
-        )
-        if not (_DE_REF_WORD.match(token) or is_adjective):
-            break
-        end = word.end()
-    return end
-
-
 def _clean(text: str) -> str:
     text = normalise(text)
     if "](" in text:
@@ -254,53 +223,41 @@ def _clean(text: str) -> str:
 
 def _clause(text: str) -> str:
     """Keep the segment holding the focus; drop attributions and leading connectors."""
-    parts = _SEGMENT.split(text)
-    text = next((p for p in parts if _FOCUS in p), text)
+    if has_any(text, _SEGMENT_CHARS):
+        text = next((p for p in _SEGMENT.split(text) if _FOCUS in p), text)
     if text.startswith(_FOCUS):
         text = text[1:]  # a focus at the start says nothing, and would hide the connectors
     text = text.rstrip(" .!?\"'”’")
+    # The steps below only cut text out, never join letters: without a speech verb now, none later.
+    speech = has_any(text, SPEECH_STEMS)
     for _ in range(2):
-        text = _strip_trailing_attribution(text)
-        lead = (_LEAD_ATTRIBUTION.match(text) if has_any(text, SPEECH_STEMS) else None) or (
+        before = text
+        text = _strip_trailing_attribution(text, speech)
+        if len(text) < len(before):
+            speech = speech and has_any(text, SPEECH_STEMS)
+        lead = (_LEAD_ATTRIBUTION.match(text) if speech else None) or (
             _LEAD_SOURCE.match(text) if text.startswith(("According", "Laut", "Nach")) else None
         )
         if lead and _FOCUS not in lead.group(0) and len(text) - lead.end() > 15:
             text = text[lead.end() :]
-        text = _strip_holes(text)
+        text = strip_holes(text)
         connector = _CONNECTOR.match(text)
         if connector and _FOCUS not in connector.group(0) and connector.end() < len(text):
             text = text[connector.end() :]
-    return _strip_holes(text)
+        if text == before:  # a second round would change nothing either
+            break
+        speech = speech and has_any(text, SPEECH_STEMS)
+    return strip_holes(text)
 
 
-def _strip_trailing_attribution(text: str) -> str:
-    if not has_any(text, _TRAIL_WORDS):
+def _strip_trailing_attribution(text: str, speech: bool) -> str:
+    """Drop ", sagte X" / ", officials said" (`speech`: whether `text` holds a speech verb)."""
+    if not (speech or has_any(text, _TRAIL_CUES)):
         return text
     match = _TRAIL_ATTRIBUTION.search(text)
     if match and _FOCUS not in match.group(0):
         return text[: match.start()]
     return text
-
-
-_HOLE_IN_COMMAS = re.compile(r",\s*(\x01?)\x02+\s*,")
-_HOLES = re.compile(r"\s*\x02+\s*")
-_LEADING_PUNCT = re.compile(r"^(\x01?)[\s,;]+")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;.])")
-_DOUBLE_COMMA = re.compile(r",\s*,")
-
-
-def _strip_holes(text: str) -> str:
-    """Remove time-expression holes and the punctuation they leave behind."""
-    if _HOLE in text:
-        text = _HOLE_IN_COMMAS.sub(r" \1", text)
-        text = _ORPHAN.sub(" \x02", text)
-        text = _HOLES.sub(" ", text)
-    text = _LEADING_PUNCT.sub(r"\1", text)
-    if " ," in text or " ;" in text or " ." in text:
-        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    if ", ," in text or ",," in text:
-        text = _DOUBLE_COMMA.sub(",", text)
-    return text.strip(" ,;").lstrip(",; ")
 
 
 def _finish(text: str, limit: int = LIMIT) -> str:
@@ -309,8 +266,10 @@ def _finish(text: str, limit: int = LIMIT) -> str:
         text = text[: relative.start()]
     text = text.replace(_FOCUS, "").replace(_HOLE, "").replace(_KEEP_END, "")
     text = " ".join(text.split()).strip(" ,;:-–\"'“”„»«")
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    text = _DOUBLE_COMMA.sub(",", text)
+    if " ," in text or " ;" in text or " ." in text:  # single spaces only, after the join
+        text = SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    if ", ," in text or ",," in text:
+        text = DOUBLE_COMMA.sub(",", text)
     if not text:
         return ""
     text = text[0].upper() + text[1:]

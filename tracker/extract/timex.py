@@ -17,7 +17,7 @@ from tracker.extract.timex_dates import (
     years,
 )
 from tracker.extract.timex_durations import compounds, durations, ordinal_days
-from tracker.extract.timex_model import Finder, Timex
+from tracker.extract.timex_model import Finder, Timex, located
 
 __all__ = ["Timex", "find_timexes"]
 
@@ -31,9 +31,9 @@ _FINDERS: tuple[Finder, ...] = (
     this_year,
     years,
     weekdays,
-    simple("today", p.TODAY, p.TODAY_LOCATOR),
-    simple("yesterday", p.YESTERDAY, p.YESTERDAY_LOCATOR),
-    simple("lastmonth", p.LAST_MONTH, p.LAST_MONTH_LOCATOR),
+    simple("today", p.TODAY, p.TODAY_LOCATOR, ("eut", "oday", "onight")),
+    simple("yesterday", p.YESTERDAY, p.YESTERDAY_LOCATOR, ("estern", "esterday")),
+    simple("lastmonth", p.LAST_MONTH, p.LAST_MONTH_LOCATOR, ("month", "Monat")),
     durations,
     ordinal_days,
 )
@@ -44,12 +44,12 @@ def find_timexes(text: str) -> list[Timex]:
 
     Finders run in priority order; a later expression overlapping an earlier one is dropped.
     """
-    months = list(p.MONTH_CORE.finditer(text))
+    months = list(located(p.MONTH_CORE, p.MONTH_LOCATOR, text))
     covered = bytearray(len(text) + 1)
     found: list[Timex] = []
     for finder in _FINDERS:
         for timex in finder(text, months):
-            if any(covered[timex.start : timex.end]):
+            if covered.find(1, timex.start, timex.end) >= 0:
                 continue
             covered[timex.start : timex.end] = b"\x01" * (timex.end - timex.start)
             found.append(timex if timex.cue_start >= 0 else replace(timex, cue_start=timex.start))

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from tracker.extract import patterns as p
-from tracker.extract.timex_model import Finder, Timex, before
+from tracker.extract.timex_model import Finder, Timex, before, located
 
 _DATE_CUE = re.compile(
     r"(?P<cue>(?:[Bb]is\s+(?:zum\s+|spätestens\s+(?:zum\s+|am\s+)?|einschließlich\s+|einschl\.\s+)?"
@@ -177,7 +177,7 @@ def year_turns(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
 def quarters(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
     if "uartal" not in text and "uarter" not in text and "Q" not in text:
         return
-    for m in p.QUARTER_CORE.finditer(text):
+    for m in located(p.QUARTER_CORE, p.QUARTER_LOCATOR, text):
         head = before(text, m.start(), p.QUARTER_BEFORE)
         word = head.group("word") if head else None
         if not m.group("q") and not word:
@@ -215,6 +215,8 @@ def years(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
                 month=12,
                 direction="future",
             )
+    if "ahres" not in text and "year" not in text:  # in every `YEAR_END` match
+        return
     for hit in p.YEAR_END.finditer(text):
         full = p.YEAR_END_FULL.finditer(text, max(0, hit.start() - 30), hit.end() + 2)
         found = next((f for f in full if f.end() >= hit.end()), None)
@@ -233,7 +235,7 @@ def this_year(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
     """ "later this year", "noch in diesem Jahr": the end of the current year."""
     if "year" not in text and "Jahr" not in text:
         return
-    for m in p.THIS_YEAR.finditer(text):
+    for m in located(p.THIS_YEAR, p.THIS_YEAR_LOCATOR, text):
         cue = " ".join(m.group(0).split())
         yield Timex("yearend", m.start(), m.end(), cue, month=12, direction="future")
 
@@ -263,10 +265,15 @@ def weekdays(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
         yield Timex("weekday", start, m.end(), pre, weekday=weekday, direction=direction)
 
 
-def simple(kind: str, pattern: re.Pattern[str], locator: re.Pattern[str]) -> Finder:
-    """Find `pattern` only around hits of a cheap `locator` (lowercase literals scan fastest)."""
+def simple(
+    kind: str, pattern: re.Pattern[str], locator: re.Pattern[str], needles: tuple[str, ...]
+) -> Finder:
+    """Find `pattern` only around hits of a cheap `locator` (lowercase literals scan fastest);
+    every hit holds one of the literal `needles`, so a text without any has none."""
 
     def finder(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
+        if not any(map(text.__contains__, needles)):
+            return
         last_end = -1
         for hit in locator.finditer(text):
             for m in pattern.finditer(text, max(0, hit.start() - 20), hit.end() + 20):

@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 
 from tracker.extract import patterns as p
+from tracker.extract.folding import prepare, search_folded_in
 from tracker.extract.numbers import parse_number
-from tracker.extract.timex_model import Timex, before
+from tracker.extract.timex_model import Timex, before, located
 
 _UNIT_KEYS = (
     ("tag", "day"),
@@ -19,6 +20,7 @@ _UNIT_KEYS = (
     ("jahr", "year"),
     ("year", "year"),
 )
+prepare(p.DURATION_CUE)
 _VOR = re.compile(r"\b[Vv]or\s+$")
 _TOKEN = re.compile(r"\w+(?:-\w+)*")
 _QUALIFIER = re.compile(r"(?:[Cc]alendar|[Bb]usiness|[Ww]orking)\s+$")
@@ -84,7 +86,7 @@ def durations(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
         if number is None:
             continue
         amount, start = number
-        cue = before(text, start, p.DURATION_CUE, 60)
+        cue = search_folded_in(p.DURATION_CUE, text, max(0, start - 60), start)
         after = text[end_unit : end_unit + 200]
         ref = p.REF_AFTER.match(after)
         approx = bool(p.APPROX_AFTER.match(after) or before(text, start, p.APPROX_BEFORE, 20))
@@ -109,6 +111,11 @@ def durations(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
 _ORDINAL_DAY = re.compile(
     r"\b(?P<cue>[Aa]m|[Oo]n|[Aa]b\s+dem|[Ff]rom)\s+(?:the\s+)?(?P<ord>[a-zäöüß]+)\s+(?:Tag|day)\b"
 )
+# `_ORDINAL_DAY` without its leading `\b`, cues spelled out so the engine can skip ahead.
+_ORDINAL_LOCATOR = re.compile(
+    r"(?:Am|am|On|on|Ab\s+dem|ab\s+dem|From|from)\s+(?:the\s+)?[a-zäöüß]+\s+(?:Tag|day)\b"
+)
+_TAG_OR_DAY = re.compile(r"\s(?:Tag|day)\b")  # in every `_ORDINAL_DAY` match
 _ORDINAL_LINKS = frozenset({"after", "following", "nach", "folgenden"})
 _IRREGULAR_ORDINALS = {
     "first": 1,
@@ -139,9 +146,9 @@ def parse_ordinal(word: str) -> int | None:
 
 def ordinal_days(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
     """ "am zwanzigsten Tag nach ihrer Veröffentlichung": counted from a (usually undated) event."""
-    if "Tag" not in text and "day" not in text:
+    if ("Tag" not in text and "day" not in text) or _TAG_OR_DAY.search(text) is None:
         return
-    for m in _ORDINAL_DAY.finditer(text):
+    for m in located(_ORDINAL_DAY, _ORDINAL_LOCATOR, text):
         amount = parse_ordinal(m.group("ord"))
         ref = p.REF_AFTER.match(text[m.end() : m.end() + 200])
         if not amount or ref is None or ref.group("link").lower() not in _ORDINAL_LINKS:

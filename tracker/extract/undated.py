@@ -11,8 +11,10 @@ import re
 from functools import lru_cache
 
 from tracker.extract.findings import Finding
+from tracker.extract.folding import prepare, search_folded
 from tracker.extract.patterns import COUNTERFACTUAL, FORECAST_SUBJECT, FORECAST_VERB, PAST_AUX
 from tracker.extract.sentences import Sentence
+from tracker.extract.timex_model import located
 
 # Intent markers, one alternative each; `_factored` groups them by first letter so the regex
 # engine can skip every position that cannot start one (this scan runs over whole texts).
@@ -48,9 +50,11 @@ def _factored(alternatives: str) -> str:
     return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
+prepare(COUNTERFACTUAL, FORECAST_SUBJECT, FORECAST_VERB, PAST_AUX)
 _MARKER_SCAN = re.compile(rf"(?:{_factored(_MARKERS)})\b")
 _MARKER = re.compile(rf"\b(?:{_MARKERS})\b")
-_BOUNDARY = re.compile(r"[,;:]\s|\s[-–]\s")
+# ", " / "; " / ": " or " - "; the class in front lets the engine skip ahead to a candidate.
+_BOUNDARY = re.compile(r"[,;:\s](?:(?<=[,;:])\s|(?<=\s)[-–]\s)")
 _VAGUE = re.compile(
     r"\b(?:zügig|rasch|rechtzeitig|[Dd]emnächst|später|[Ii]n\s+Kürze|zeitnah|[Bb]ald|[Ii]n\s+(?:den\s+)?"
     r"(?:kommenden|nächsten)\s+(?:Wochen|Monaten|Jahren)|in\s+naher\s+Zukunft|soon|shortly|"
@@ -71,16 +75,18 @@ _PREDICATIVE_PLAN = re.compile(
     r"\b(?:ist|sind|wird|werden)\s+(?:(?!nicht\b|kein)[a-zäöü]+\s+){0,2}"
     r"(?:geplant|vorgesehen|angestrebt)\b"
 )
-_ACTION = re.compile(
-    r"(?:entwickel|aufbau|aufzubau|anleg|anzuleg|auffüll|aufzufüll|investier|unterzeichn|"
+_ACTION_STEMS = (
+    r"entwickel|aufbau|aufzubau|anleg|anzuleg|auffüll|aufzufüll|investier|unterzeichn|"
     r"vorleg|vorzuleg|senk|einsetz|hinzuarbeit|hinarbeit|beantrag|verhandel|überprüf|ausarbeit|"
     r"erarbeit|verabschied|umsetz|umzusetz|veröffentlich|einleit|einzuleit|einführ|einzuführ|"
     r"erhöh|verhäng|abschaff|abzuschaff|aufheb|aufzuheb|gründ|vorstell|"
     r"vorzustell|einricht|einzuricht|abschließ|abzuschließ|beschließ|aufnehm|"
     r"aufzunehm|vorschlag|vorzuschlag|ausschreib|auszuschreib|bereitstell|bereitzustell|finanzier|"
     r"erlass|anheb|anzuheb|verlänger|verschärf|lockern|beitreten|ratifizier|starten|"
-    r"treffen|einberuf|abbau|abzubau)\w*\b"
-    r"|\b(?:Gespräche|Verhandlungen|Aktionspl\w+|Absichtserklärung\w*|Absichtsabkommen\w*|Überprüfung\w*|"
+    r"treffen|einberuf|abbau|abzubau"
+)
+_ACTION_WORDS = (
+    r"Gespräche|Verhandlungen|Aktionspl\w+|Absichtserklärung\w*|Absichtsabkommen\w*|Überprüfung\w*|"
     r"Abkommens?|Handelsallianz|Unterzeichnung|Einführung|Gesetz\w*|Strategie\w*|Arbeitsgruppe\w*|"
     r"Zölle\w*|Fonds|Programm\w*|"
     r"develop\w*|invest|investing|submit\w*|promote|inform|publish|negotiate|buy|purchase|"
@@ -89,8 +95,11 @@ _ACTION = re.compile(
     r"lift|remove|extend|expand|provide|finali[sz]e|complete|release|present|unveil|propose|"
     r"review|study|assess|designate|fund|build|implement|enforce|appoint|convene|deliver|"
     r"prepare|draft|ratify|announce|work\s+(?:together|towards?|on)|cut|eliminate|"
-    r"comments|action\s+plans?|memorandum|agreement|tariffs?|working\s+group|task\s+force)\b"
+    r"comments|action\s+plans?|memorandum|agreement|tariffs?|working\s+group|task\s+force"
 )
+_ACTION = re.compile(rf"(?:{_ACTION_STEMS})\w*\b|\b(?:{_ACTION_WORDS})\b")
+# Where an action can start: every stem and word, grouped by first letter, without the `\b`.
+_ACTION_LOCATOR = re.compile(_factored(f"{_ACTION_STEMS}|{_ACTION_WORDS}"))
 
 
 def find_undated(sentence: Sentence) -> Finding | None:
@@ -115,14 +124,14 @@ def _plan_in(text: str) -> tuple[int, int, str, str] | None:
     """(start, end, cue, reason) of the plan in a sentence's text, or None."""
     if text.endswith("?"):
         return None
-    for marker in _MARKER.finditer(text):
+    for marker in located(_MARKER, _MARKER_SCAN, text):
         clause = _clause(text, marker.start())
-        if PAST_AUX.search(clause) or not _has_action(text, marker, clause):
+        if search_folded(PAST_AUX, clause) or not _has_action(text, marker, clause):
             continue
         end = len(text.rstrip(".!?\"'“”»« "))
         if end <= marker.start():
             continue
-        if COUNTERFACTUAL.search(text) or _is_forecast(text):
+        if search_folded(COUNTERFACTUAL, text) or _is_forecast(text):
             return None
         return marker.start(), end, marker.group(0), _reason(text)
     return None
@@ -138,16 +147,21 @@ def _reason(text: str) -> str:
 
 def _has_action(text: str, marker: re.Match[str], clause: str) -> bool:
     """An action follows the marker, or, for a participle marker, stands in its clause."""
-    if _ACTION.search(text, marker.start()) or _NOMINAL_PLAN.match(text, marker.start()):
+    if _has(_ACTION, text, marker.start()) or _NOMINAL_PLAN.match(text, marker.start()):
         return True
     if _PREDICATIVE_PLAN.search(clause):
         return True
-    return bool(_PASSIVE_MARKER.match(marker.group(0)) and _ACTION.search(clause))
+    return bool(_PASSIVE_MARKER.match(marker.group(0)) and _has(_ACTION, clause))
+
+
+def _has(pattern: re.Pattern[str], text: str, position: int = 0) -> bool:
+    """`pattern.search(text, position) is not None` for `_ACTION`, tried only at its words."""
+    return next(located(pattern, _ACTION_LOCATOR, text, position), None) is not None
 
 
 def _is_forecast(text: str) -> bool:
     """ "Demand is expected to double": a market quantity that grows is no plan."""
-    return bool(FORECAST_SUBJECT.search(text) and FORECAST_VERB.search(text))
+    return search_folded(FORECAST_SUBJECT, text) and search_folded(FORECAST_VERB, text)
 
 
 def _clause(text: str, position: int) -> str:

@@ -1,0 +1,116 @@
+"""The shortcuts that make extraction fast give the same results as the plain regex scans."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from tracker.extract import patterns as p
+from tracker.extract.actors import GAZETTEER, actor_mentions
+from tracker.extract.context import ActorIndex, Paragraphs
+from tracker.extract.findings import _FUTURE_VERB
+from tracker.extract.folding import search_folded, search_folded_in
+from tracker.extract.holes import _ORPHAN, _may_orphan, _without_holes
+from tracker.extract.timex_model import located
+from tracker.extract.undated import _ACTION, _ACTION_LOCATOR, _MARKER, _MARKER_SCAN
+
+ALIASES = [alias for name, aliases in GAZETTEER.items() for alias in (name, *aliases)]
+WORDS = [
+    *("bis zum", "by", "the", "den", "FÜR", "as of", "x", ",", ".", ";", "\n", "\n\n", "-", "("),
+    *("US-Dollar", "EU-weit", "März", "Mar.", "Quarter", "Q3", "later this year", "am dritten Tag"),
+    *(
+        "wird",
+        "plant",
+        "entwickeln",
+        "would have",
+        "WÄRE",
+        "Nachfrage",
+        "steigt",
+        "ſoll",
+        "ıs",
+        "İst",
+    ),
+]
+
+
+def _texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    vocabulary = [*ALIASES, *WORDS, "\x01", "\x02"]
+    texts = []
+    for _ in range(count):
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(0, 30))]
+        text = " ".join(words)
+        texts.append("".join(c.swapcase() if rng.random() < 0.05 else c for c in text))
+    return texts
+
+
+@pytest.mark.parametrize(
+    ("pattern", "locator"),
+    [
+        (p.MONTH_CORE, p.MONTH_LOCATOR),
+        (p.QUARTER_CORE, p.QUARTER_LOCATOR),
+        (p.THIS_YEAR, p.THIS_YEAR_LOCATOR),
+        (_MARKER, _MARKER_SCAN),
+        (_ACTION, _ACTION_LOCATOR),
+    ],
+)
+def test_located_equals_finditer(pattern: re.Pattern[str], locator: re.Pattern[str]):
+    for text in _texts(300, 1):
+        assert [m.span() for m in located(pattern, locator, text)] == [
+            m.span() for m in pattern.finditer(text)
+        ]
+
+
+def test_search_folded_equals_ignorecase_search():
+    for pattern in (
+        p.COUNTERFACTUAL,
+        p.PAST_AUX,
+        p.FORECAST_SUBJECT,
+        p.FORECAST_VERB,
+        _FUTURE_VERB,
+    ):
+        for text in _texts(300, 2):
+            assert search_folded(pattern, text) == (pattern.search(text) is not None)
+
+
+def test_search_folded_in_finds_the_same_match():
+    rng = random.Random(6)
+    cues = [
+        "innerhalb von",
+        "Within the next",
+        "BINNEN",
+        "for another",
+        "etwa",
+        "about",
+        "30 Tagen",
+    ]
+    for text in _texts(300, 7):
+        text = f"{text} {rng.choice(cues)} {rng.choice(cues)} "
+        end = rng.randint(0, len(text))
+        start = max(0, end - 60)
+        found = search_folded_in(p.DURATION_CUE, text, start, end)
+        expected = p.DURATION_CUE.search(text, start, end)
+        assert (found and (found.span(), found.groupdict())) == (
+            expected and (expected.span(), expected.groupdict())
+        )
+
+
+def test_hole_shortcuts_equal_the_regexes():
+    holes = re.compile(r"\s*\x02+\s*")
+    for text in _texts(500, 3):
+        assert _without_holes(text) == holes.sub(" ", text)
+        assert _may_orphan(text) or _ORPHAN.search(text) is None
+
+
+def test_actor_index_scans_lazily_but_finds_the_same_names():
+    rng = random.Random(4)
+    for text in _texts(200, 5):
+        mentions = actor_mentions(text)
+        index = ActorIndex(text, Paragraphs.of(text).starts)
+        for _ in range(5):
+            low = rng.randint(0, len(text))
+            high = rng.randint(low, len(text))
+            expected = dict.fromkeys(n for s, e, n in mentions if s >= low and e <= high)
+            assert index.names(low, high) == list(expected)
