@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from tracker.clock import Clock
 from tracker.config import Settings
+from tracker.errors import InputError
 from tracker.extract.mentions import MENTION_PATTERNS, find_mentions, is_linkable
 from tracker.sources.readers import SourceDocument
 from tracker.store import tables as t
@@ -54,6 +55,8 @@ def ingest_document(
     engine: Engine, settings: Settings, clock: Clock, doc: SourceDocument
 ) -> IngestOutcome:
     """Extract and store one document; raise a TrackerError (and write nothing) on bad input."""
+    if "\x00" in doc.text:  # PostgreSQL text cannot hold NUL; such a "text" is binary anyway
+        raise InputError(f"{doc.name}: binary content (NUL characters), not text")
     digest = content_hash(doc.text)
     with read_session(engine) as session:
         known = writes.find_document_id(session, digest)
@@ -90,9 +93,9 @@ def store_extraction(
         meta = extraction.document
         document = t.Document(
             content_hash=digest,
-            source=doc.name,
-            url=doc.url or meta.url,
-            title=doc.title or meta.title,
+            source=_clip(doc.name, 500),
+            url=_clip(doc.url or meta.url, 2000),
+            title=_clip(doc.title or meta.title, 1000),
             published_on=meta.published,
             lang=meta.lang,
             text=doc.text,
@@ -109,6 +112,11 @@ def store_extraction(
         ]
         _link_mentions(session, document, [e for e in created if e is not None], outcome)
         return outcome
+
+
+def _clip(value: str | None, limit: int) -> str | None:
+    """Fit a value into its column (PostgreSQL enforces VARCHAR lengths, SQLite does not)."""
+    return value if value is None or len(value) <= limit else value[: limit - 1] + "…"
 
 
 def _track(

@@ -143,3 +143,20 @@ def test_ingest_html_article(engine, run, tmp_path):
     assert published == date(2026, 2, 5)
     assert url == "https://example.org/zoelle"
     assert [i.due for i in items] == [date(2026, 3, 7)]
+
+
+def test_ingest_nul_text_and_overlong_metadata(engine, run, tmp_path):
+    lines = [
+        json.dumps({"text": GERMAN + "\x00tail", "source": "nul"}),
+        json.dumps({"text": GERMAN, "title": "T" * 5000, "source": "S" * 900}),
+    ]
+    path = tmp_path / "odd.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = run(path)
+    assert [name for name, _ in report.failures] == ["nul"]
+    assert "NUL" in report.failures[0][1]
+    assert report.new == 1
+    with read_session(engine) as session:
+        doc = session.scalars(select(t.Document)).one()
+        assert len(doc.title) == 1000
+        assert len(doc.source) == 500
