@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from itertools import compress
 
 # Ordered (pattern, canonical key); the match nearest to the trigger wins.
 DELIVERABLES: tuple[tuple[str, str], ...] = (
@@ -84,8 +85,8 @@ def _stems(table: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...] | None, 
 
 
 _Entry = tuple[re.Pattern[str], str]
-# table -> (entries, (stem, rank) pairs, ranks without a usable stem)
-_Prepared = tuple[tuple[_Entry, ...], tuple[tuple[str, int], ...], frozenset[int]]
+# table -> (entries, (stems, their ranks), ranks without a usable stem)
+_Prepared = tuple[tuple[_Entry, ...], tuple[tuple[str, ...], tuple[int, ...]], frozenset[int]]
 _PREPARED: dict[int, tuple[tuple[tuple[str, str], ...], _Prepared]] = {}
 
 
@@ -95,7 +96,8 @@ def _prepared(table: tuple[tuple[str, str], ...]) -> _Prepared:
     found = _PREPARED.get(id(table))
     if found is None or found[0] is not table:
         stems = _stems(table)
-        pairs = tuple((stem, rank) for rank, s in enumerate(stems) if s is not None for stem in s)
+        listed = [(stem, rank) for rank, s in enumerate(stems) if s is not None for stem in s]
+        pairs = (tuple(stem for stem, _ in listed), tuple(rank for _, rank in listed))
         always = frozenset(rank for rank, s in enumerate(stems) if s is None)
         found = _PREPARED[id(table)] = (table, (_compiled(table), pairs, always))
     return found[1]
@@ -103,8 +105,8 @@ def _prepared(table: tuple[tuple[str, str], ...]) -> _Prepared:
 
 def _candidates(table: tuple[tuple[str, str], ...], lowered: str) -> list[int]:
     """The ranks, in order, whose stems occur in `lowered` (or that have no usable stem)."""
-    _, pairs, always = _prepared(table)
-    return sorted(always.union([rank for stem, rank in pairs if stem in lowered]))
+    _, (stems, ranks), always = _prepared(table)
+    return sorted(always.union(compress(ranks, map(lowered.__contains__, stems))))
 
 
 def _alternatives(pattern: str) -> list[str]:

@@ -14,7 +14,13 @@ from tracker.extract.findings import _FUTURE_VERB
 from tracker.extract.folding import search_folded, search_folded_in
 from tracker.extract.holes import _ORPHAN, _may_orphan, _without_holes
 from tracker.extract.timex_model import located
-from tracker.extract.undated import _ACTION, _ACTION_LOCATOR, _MARKER, _MARKER_SCAN
+from tracker.extract.undated import (
+    _ACTION,
+    _ACTION_LOCATOR,
+    _MARKER,
+    _MARKER_SCAN,
+    marker_positions,
+)
 
 ALIASES = [alias for name, aliases in GAZETTEER.items() for alias in (name, *aliases)]
 WORDS = [
@@ -61,6 +67,22 @@ def test_located_equals_finditer(pattern: re.Pattern[str], locator: re.Pattern[s
         assert [m.span() for m in located(pattern, locator, text)] == [
             m.span() for m in pattern.finditer(text)
         ]
+
+
+def test_marker_scan_equals_marker():
+    """`_MARKER_SCAN`, anchored at word starts and factored, finds exactly `_MARKER`'s matches."""
+    texts = [
+        *_texts(300, 3),
+        "has soon as",
+        "Xas soon as possible",
+        "_will wird",
+        "planned plans to",
+    ]
+    for text in texts:
+        assert [m.span() for m in _MARKER_SCAN.finditer(text)] == [
+            m.span() for m in _MARKER.finditer(text)
+        ]
+    assert marker_positions("Die EU wird bald handeln; sie plant es.") == [7, 12, 30]
 
 
 def test_search_folded_equals_ignorecase_search():
