@@ -242,14 +242,14 @@ def _by_first_letter(aliases: list[str]) -> str:
 @cache
 def _actor_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     aliases = sorted({a for n, al in GAZETTEER.items() for a in (n, *al)}, key=len, reverse=True)
-    sensitive = [re.escape(a) for a in aliases if a in _CASE_SENSITIVE]
     insensitive = [a for a in aliases if a not in _CASE_SENSITIVE]
-    boundary = r"(?<![\w-])(?:{})(?![\w])"
+    cased: dict[str, list[str]] = {}  # by first letter, the look-behind after it: the engine
+    for alias in (a for a in aliases if a in _CASE_SENSITIVE):  # skips to the capitals
+        cased.setdefault(alias[0], []).append(re.escape(alias[1:]))
+    sensitive = "|".join(rf"{re.escape(c)}(?<![\w-].)(?:{'|'.join(r)})" for c, r in cased.items())
     return (
-        re.compile(boundary.format(_by_first_letter(insensitive))),
-        re.compile(
-            boundary.format("|".join(sensitive)).replace(r"(?![\w])", r"(?![\w]|-[a-zäöü]|-Dollar)")
-        ),
+        re.compile(rf"(?<![\w-])(?:{_by_first_letter(insensitive)})(?![\w])"),
+        re.compile(rf"(?:{sensitive})(?![\w]|-[a-zäöü]|-Dollar)"),
     )
 
 

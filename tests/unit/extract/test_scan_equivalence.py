@@ -136,3 +136,21 @@ def test_actor_index_scans_lazily_but_finds_the_same_names():
             high = rng.randint(low, len(text))
             expected = dict.fromkeys(n for s, e, n in mentions if s >= low and e <= high)
             assert index.names(low, high) == list(expected)
+
+
+def test_case_sensitive_actor_pattern_equals_plain_alternation():
+    """The case-sensitive aliases, grouped by first letter with the look-behind after it, match
+    exactly where the plain `(?<![\\w-])(?:...)` alternation does (from any start position)."""
+    from tracker.extract.actors import _CASE_SENSITIVE, _actor_patterns
+
+    aliases = sorted(_CASE_SENSITIVE, key=len, reverse=True)
+    plain = re.compile(
+        rf"(?<![\w-])(?:{'|'.join(map(re.escape, aliases))})(?![\w]|-[a-zäöü]|-Dollar)"
+    )
+    sensitive = _actor_patterns()[1]
+    extra = ["EU-Kommission", "US-Dollar", "xUS", "-EU", "EUx", "BIS.", "UK-", "US-weit"]
+    for text in [*_texts(300, 8), *extra, " ".join(extra)]:
+        for start in range(0, len(text) + 1, 7):
+            assert [m.span() for m in sensitive.finditer(text, start)] == [
+                m.span() for m in plain.finditer(text, start)
+            ]
