@@ -6,6 +6,8 @@ import re
 from functools import cache, lru_cache
 from itertools import compress
 
+from tracker.extract.folding import split_alternatives
+
 # Ordered (pattern, canonical key); the match nearest to the trigger wins.
 DELIVERABLES: tuple[tuple[str, str], ...] = (
     (
@@ -79,7 +81,7 @@ def _stems(table: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...] | None, 
     """
     result: list[tuple[str, ...] | None] = []
     for pattern, _ in table:
-        stems = tuple(_stem(alternative) for alternative in _alternatives(pattern))
+        stems = tuple(_stem(alternative) for alternative in split_alternatives(pattern))
         result.append(None if any(len(s) < 3 for s in stems) else stems)
     return tuple(result)
 
@@ -107,19 +109,6 @@ def _candidates(table: tuple[tuple[str, str], ...], lowered: str) -> list[int]:
     """The ranks, in order, whose stems occur in `lowered` (or that have no usable stem)."""
     _, (stems, ranks), always = _prepared(table)
     return sorted(always.union(compress(ranks, map(lowered.__contains__, stems))))
-
-
-def _alternatives(pattern: str) -> list[str]:
-    """Split a pattern at its top-level "|"."""
-    parts, depth, current = [], 0, ""
-    for char in pattern:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "|" and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    return [*parts, current]
 
 
 def _stem(alternative: str) -> str:

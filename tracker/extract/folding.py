@@ -63,3 +63,16 @@ def search_folded_in(
         return pattern.search(text, pos, endpos)
     hit = _twin(pattern).search(low, pos - start)
     return None if hit is None else pattern.search(text, start + hit.start(), endpos)
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """Split a regex pattern at its top-level "|" (not inside groups)."""
+    parts, depth, current = [], 0, ""
+    for char in pattern:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from tracker.extract.findings import Finding
-from tracker.extract.folding import prepare, search_folded
+from tracker.extract.folding import prepare, search_folded, split_alternatives
 from tracker.extract.patterns import COUNTERFACTUAL, FORECAST_SUBJECT, FORECAST_VERB, PAST_AUX
 from tracker.extract.sentences import Sentence
 from tracker.extract.timex_model import located
@@ -37,27 +37,14 @@ _MARKERS = (
 def _factored(alternatives: str) -> str:
     """Group "|"-separated alternatives by their first (literal) character."""
     groups: dict[str, list[str]] = {}
-    for alternative in _top_level(alternatives):
+    for alternative in split_alternatives(alternatives):
         groups.setdefault(alternative[0], []).append(alternative[1:])
     return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
-def _top_level(alternatives: str) -> list[str]:
-    """Split a pattern at its top-level "|"."""
-    parts, depth, current = [], 0, ""
-    for char in alternatives:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "|" and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    return [*parts, current]
-
-
 def _word_start(alternatives: str) -> str:
     """`\\b` and a look-ahead at the first characters: the engine skips every other position."""
-    firsts = "".join(sorted({alternative[0] for alternative in _top_level(alternatives)}))
+    firsts = "".join(sorted({alternative[0] for alternative in split_alternatives(alternatives)}))
     return rf"\b(?=[{firsts}])"
 
 

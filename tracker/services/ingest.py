@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from tracker.clock import Clock
 from tracker.config import Settings
 from tracker.errors import InputError
+from tracker.extract import extract
 from tracker.extract.mentions import MENTION_PATTERNS, find_mentions, is_linkable
 from tracker.sources.readers import SourceDocument
 from tracker.store import tables as t
@@ -62,8 +63,6 @@ def ingest_document(
         known = writes.find_document_id(session, digest)
     if known is not None:  # fast path: no extraction for documents we already have
         return IngestOutcome(doc.name, "unchanged", known)
-    from tracker.extract import extract
-
     extraction = extract(doc.text, published=doc.published, lang=doc.lang)
     try:
         return store_extraction(engine, settings, clock.now(), doc, digest, extraction)
