@@ -1,20 +1,117 @@
-"""Finders for dates and periods: "31.12.2025", "March 11-12, 2025", "Ende Juli", "Q3", weekdays."""
+"""Finders for dates and periods: "31.12.2025", "March 11-12, 2025", "Ende Juli", weekdays; and
+the scans that the finders share."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from heapq import heapify, heappop, heapreplace
+from itertools import pairwise
 
 from tracker.extract import patterns as p
-from tracker.extract.timex_model import Finder, Timex, before, located
+from tracker.extract.timex_model import Timex, before
 
+# Scanners stand in for a pattern led by a class of characters, such as the month names' first
+# letters: the regex engine tries such a pattern at every character and is several times slower
+# than when it skips to the literal that starts each scanner, so several scans beat one.
+Scanners = tuple[re.Pattern[str], ...]
+
+
+def compile_scanners(alternatives: Iterable[str], *, by_first_letter: bool = False) -> Scanners:
+    """Compile regex alternatives that each start with a literal; `by_first_letter` joins those
+    with the same first letter ("M(?:ai|ay|ärz)"): one scan beats several if the letter is rare."""
+    if not by_first_letter:
+        return tuple(map(re.compile, alternatives))
+    heads: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        assert alternative[0].isalpha(), alternative  # a literal, no escape or class
+        heads.setdefault(alternative[0], []).append(alternative[1:])
+    return tuple(re.compile(f"{head}(?:{'|'.join(tails)})") for head, tails in heads.items())
+
+
+def hits(scanners: Scanners, locator: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """The matches of `locator.finditer(text)` (their spans), where `locator` is the alternation
+    of the `scanners` in their order, from each scanner's own `finditer`, merged.
+
+    It is the same as long as no two hits overlap: a scanner's `finditer` only passes over the
+    places inside its own hits, so then no scanner matches between two merged hits (or two at one
+    place), and the leftmost hit is the alternation's. If some overlap, the locator scans itself."""
+    found = sorted((hit for scanner in scanners for hit in scanner.finditer(text)), key=_start)
+    if any(first.end() > second.start() for first, second in pairwise(found)):
+        return list(locator.finditer(text))
+    return found
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()
+
+
+def scan(scanners: Scanners, text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Yield the matches `located(pattern, locator, text)` yields, where `locator` is the
+    alternation of the `scanners`; together they must match wherever `pattern` can start. A heap
+    holds where each scanner matches next, renewed once the position has passed it."""
+    ahead = [
+        (hit.start(), index)
+        for index, scanner in enumerate(scanners)
+        if (hit := scanner.search(text))
+    ]
+    heapify(ahead)
+    position = 0
+    while ahead:
+        start, index = ahead[0]
+        if start < position:
+            if (hit := scanners[index].search(text, position)) is None:
+                heappop(ahead)
+            else:
+                heapreplace(ahead, (hit.start(), index))
+            continue
+        match = pattern.match(text, start)
+        if match is None:
+            position = start + 1
+        else:
+            yield match
+            position = match.end()
+
+
+def _literal_led(*alternatives: str) -> str:
+    """Join regex alternatives, each spelled "[Xx]rest", as "Xrest|xrest|...": a branch that starts
+    with a literal lets the engine skip to the positions of those letters and skip the other
+    branches cheaply (a class at the head defeats both, the search then tries every branch at every
+    position). Same language, and the branches that can match at one position keep their order."""
+    assert all(f"[{a[1]}{a[1].lower()}]" == a[:4] for a in alternatives)
+    return "|".join(f"{head}{rest[4:]}" for rest in alternatives for head in rest[1:3])
+
+
+# The cue before a date ("bis zum", "no later than"); the article is matched too, not kept.
 _DATE_CUE = re.compile(
-    r"(?P<cue>(?:[Bb]is\s+(?:zum\s+|spätestens\s+(?:zum\s+|am\s+)?|einschließlich\s+|einschl\.\s+)?"
-    r"|[Ss]pätestens\s+(?:am\s+|bis\s+(?:zum\s+)?)?|[Aa]b\s+(?:dem\s+)?|[Vv]om\s+|[Aa]m\s+|"
-    r"[Ss]eit\s+(?:dem\s+)?|[Nn]o\s+later\s+than\s+|[Nn]ot\s+later\s+than\s+|[Oo]n\s+or\s+before\s+|"
-    r"[Bb]y\s+|[Uu]ntil\s+|[Tt]ill\s+|[Tt]hrough\s+|[Bb]efore\s+|[Ee]ffective\s+(?:on\s+|from\s+)?|"
-    r"[Ff]rom\s+|[Ss]tarting\s+(?:on\s+|from\s+)?|[Bb]eginning\s+(?:on\s+)?|[Aa]s\s+of\s+|[Oo]n\s+|"
-    r"[Ii]s\s+|[Oo]f\s+|[Ss]ince\s+|[Zz]um\s+))(?:the\s+|de[nm]\s+)?$"
+    "(?P<cue>"
+    + _literal_led(
+        r"[Bb]is\s+(?:zum\s+|spätestens\s+(?:zum\s+|am\s+)?|einschließlich\s+|einschl\.\s+)?",
+        r"[Ss]pätestens\s+(?:am\s+|bis\s+(?:zum\s+)?)?",
+        r"[Aa]b\s+(?:dem\s+)?",
+        r"[Vv]om\s+",
+        r"[Aa]m\s+",
+        r"[Ss]eit\s+(?:dem\s+)?",
+        r"[Nn]o\s+later\s+than\s+",
+        r"[Nn]ot\s+later\s+than\s+",
+        r"[Oo]n\s+or\s+before\s+",
+        r"[Bb]y\s+",
+        r"[Uu]ntil\s+",
+        r"[Tt]ill\s+",
+        r"[Tt]hrough\s+",
+        r"[Bb]efore\s+",
+        r"[Ee]ffective\s+(?:on\s+|from\s+)?",
+        r"[Ff]rom\s+",
+        r"[Ss]tarting\s+(?:on\s+|from\s+)?",
+        r"[Bb]eginning\s+(?:on\s+)?",
+        r"[Aa]s\s+of\s+",
+        r"[Oo]n\s+",
+        r"[Ii]s\s+",
+        r"[Oo]f\s+",
+        r"[Ss]ince\s+",
+        r"[Zz]um\s+",
+    )
+    + r")(?:the\s+|de[nm]\s+)?$"
 )
 _FUTURE_PRE = re.compile(
     r"^(?:bis|by|until|till|through|no later|not later|on or before|spätestens|ab|from|starting|"
@@ -27,27 +124,16 @@ _MODIFIERS = (
     (re.compile(r"Mitte|middle|mid", re.IGNORECASE), "mid"),
     (re.compile(r"Anfang|beginning|early", re.IGNORECASE), "start"),
 )
-_QUARTER_WORDS = {
-    "ersten": 1,
-    "zweiten": 2,
-    "dritten": 3,
-    "vierten": 4,
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "1.": 1,
-    "2.": 2,
-    "3.": 3,
-    "4.": 4,
-}
-# The word right before a deadline year ("bis 2030", "by the end of 2027", "des Jahres 2026").
-_YEAR_CUE_WORDS = frozenset(
-    {"bis", "by", "until", "spätestens", "than", "ende", "of", "jahres", "jahr", "year"}
-)
 _SLASH_LOCATOR = re.compile(r"/\d{1,2}/")
 _ISO_LOCATOR = re.compile(r"-\d\d-\d\d")
 _DMY_LOCATOR = re.compile(r"\.\s?\d{1,2}\.")
+_WORD_OR_DOT = re.compile(r"[\w.,]")
+_TODAY_PRE = re.compile(r"heutigen|[Hh]eute")
+_FUTURE_WEEKDAY_PRE = re.compile(r"\b(?:bis|by|until|next|kommenden|nächsten)\b", re.IGNORECASE)
+_YEAR_TURN_SCANNERS = compile_scanners(
+    ("Jahreswechsel", "jahreswechsel", r"turn\s+of\s+the\s+year")
+)
+_WEEKDAY_SCANNERS = compile_scanners(p.WEEKDAYS, by_first_letter=True)
 
 
 def _date_cue(text: str, start: int) -> tuple[str, int, str]:
@@ -126,7 +212,7 @@ def month_dates(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
         year_tail = p.YEAR_TAIL.match(text, m.end())
         year = int(year_tail.group("year")) if year_tail else None
         end = year_tail.end() if year_tail else m.end()
-        if head and (head.start() == 0 or not re.match(r"[\w.,]", text[head.start() - 1])):
+        if head and (head.start() == 0 or not _WORD_OR_DOT.match(text[head.start() - 1])):
             end_day = int(head.group("end") or 0)
             yield from _date_timex(
                 text, head.start(), end, year, month, int(head.group("day")), end_day
@@ -159,7 +245,7 @@ def _month_period(text: str, start: int, end: int, month: int, year: int | None)
 def year_turns(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
     if "ahreswechsel" not in text and "turn of the year" not in text:
         return
-    for m in p.YEAR_TURN.finditer(text):
+    for m in scan(_YEAR_TURN_SCANNERS, text, p.YEAR_TURN):
         cue, cue_start, _ = _date_cue(text, m.start())
         yield Timex(
             "date",
@@ -174,74 +260,8 @@ def year_turns(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
         )
 
 
-def quarters(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
-    if "uartal" not in text and "uarter" not in text and "Q" not in text:
-        return
-    for m in located(p.QUARTER_CORE, p.QUARTER_LOCATOR, text):
-        head = before(text, m.start(), p.QUARTER_BEFORE)
-        word = head.group("word") if head else None
-        if not m.group("q") and not word:
-            continue
-        quarter = int(m.group("q")) if m.group("q") else _QUARTER_WORDS[word or ""]
-        tail = p.QUARTER_YEAR_TAIL.match(text, m.end())
-        start = head.start() if head and (word or head.group("pre")) else m.start()
-        pre = " ".join((head.group("pre") or "").split()) if head else ""
-        yield Timex(
-            "quarter",
-            start,
-            tail.end() if tail else m.end(),
-            pre,
-            year=int(tail.group("year")) if tail else None,
-            month=quarter * 3,
-            direction="future",
-        )
-
-
-def years(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
-    for m in p.YEAR_DEADLINE.finditer(text):
-        if m.start() > 0 and text[m.start() - 1].isdigit():
-            continue
-        last_word = text[max(0, m.start() - 16) : m.start()].rsplit(None, 1)[-1:]
-        if not last_word or last_word[0].lower() not in _YEAR_CUE_WORDS:
-            continue
-        head = before(text, m.start(), p.YEAR_BEFORE, 50)
-        if head:
-            yield Timex(
-                "year",
-                head.start(),
-                m.end(),
-                " ".join(head.group("pre").split()),
-                year=int(m.group(0)),
-                month=12,
-                direction="future",
-            )
-    if "ahres" not in text and "year" not in text:  # in every `YEAR_END` match
-        return
-    for hit in p.YEAR_END.finditer(text):
-        full = p.YEAR_END_FULL.finditer(text, max(0, hit.start() - 30), hit.end() + 2)
-        found = next((f for f in full if f.end() >= hit.end()), None)
-        if found:
-            yield Timex(
-                "yearend",
-                found.start(),
-                found.end(),
-                " ".join(found.group(0).split()),
-                month=12,
-                direction="future",
-            )
-
-
-def this_year(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
-    """ "later this year", "noch in diesem Jahr": the end of the current year."""
-    if "year" not in text and "Jahr" not in text:
-        return
-    for m in located(p.THIS_YEAR, p.THIS_YEAR_LOCATOR, text):
-        cue = " ".join(m.group(0).split())
-        yield Timex("yearend", m.start(), m.end(), cue, month=12, direction="future")
-
-
 def weekdays(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
-    for m in p.WEEKDAY_CORE.finditer(text):
+    for m in scan(_WEEKDAY_SCANNERS, text, p.WEEKDAY_CORE):  # it starts with a weekday name
         if m.start() > 0 and text[m.start() - 1].isalnum():
             continue
         if (
@@ -254,31 +274,8 @@ def weekdays(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
         pre = " ".join(head.group("pre").split()) if head else ""
         start = head.start() if head else m.start()
         weekday = p.WEEKDAYS[m.group("weekday")]
-        if re.search(r"heutigen|[Hh]eute", pre):
-            yield Timex("today", start, m.end(), pre, weekday=weekday)
+        if _TODAY_PRE.search(pre):
+            yield Timex("today", start, m.end(), pre, start, weekday=weekday)
             continue
-        direction = (
-            "future"
-            if re.search(r"\b(?:bis|by|until|next|kommenden|nächsten)\b", pre, re.IGNORECASE)
-            else ""
-        )
-        yield Timex("weekday", start, m.end(), pre, weekday=weekday, direction=direction)
-
-
-def simple(
-    kind: str, pattern: re.Pattern[str], locator: re.Pattern[str], needles: tuple[str, ...]
-) -> Finder:
-    """Find `pattern` only around hits of a cheap `locator` (lowercase literals scan fastest);
-    every hit holds one of the literal `needles`, so a text without any has none."""
-
-    def finder(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
-        if not any(map(text.__contains__, needles)):
-            return
-        last_end = -1
-        for hit in locator.finditer(text):
-            for m in pattern.finditer(text, max(0, hit.start() - 20), hit.end() + 20):
-                if m.start() >= last_end and m.start() <= hit.start() < m.end():
-                    last_end = m.end()
-                    yield Timex(kind, m.start(), m.end(), m.group(0))
-
-    return finder
+        direction = "future" if _FUTURE_WEEKDAY_PRE.search(pre) else ""
+        yield Timex("weekday", start, m.end(), pre, start, weekday=weekday, direction=direction)
