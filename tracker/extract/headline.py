@@ -15,6 +15,7 @@ HOLE = "\x02"
 KEEP_END = "\x03"
 _FOCUS = FOCUS
 _KEEP_END = KEEP_END
+_SKIPPED = FOCUS + HOLE + " "  # what `capitalise` looks past
 
 _DE_ARTICLE = r"(?:der|die|das|den|dem|des|ein|eine|einen|einem|eines|diese|dieser|dieses|diesen)"
 
@@ -30,6 +31,7 @@ _DE_SUBJECT = re.compile(
 
 
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An|Der|Die|Das|Ein|Eine|Einen)\s+(?=\S)")
+_ARTICLE_STARTS = ("The", "A", "Der", "Die", "Das", "Ein")  # what a `_LEADING_ARTICLE` starts with
 
 
 _EN_MODAL = re.compile(
@@ -47,10 +49,18 @@ _EN_DUE = re.compile(
 )
 
 
+_EXPECTED = ("erwartet", "fällig", "geplant", "vorgesehen", "angestrebt")
 _DE_EXPECTED = re.compile(
-    r"^(?P<np>[^,\x01]{2,80}?)\s+(?:wird|werden|ist|sind)\s+(?P<rest>.*\b(?:erwartet|fällig|geplant|"
-    r"vorgesehen|angestrebt))$"
+    rf"^(?P<np>[^,\x01]{{2,80}}?)\s+(?:wird|werden|ist|sind)\s+(?P<rest>.*\b(?:{'|'.join(_EXPECTED)}))$"
 )
+_DE_INFLECTED = re.compile(r"^(?:Die|Der|Das)\s+(?:[A-ZÄÖÜ]\w*en|[a-zäöüß]+e[nrs]?)\s+[A-ZÄÖÜ]")
+_DE_NOT_VERB = re.compile(_DE_ARTICLE + r"|er|sie|es|wir|man|ich|\w+ung")
+_DE_OWNER = re.compile(
+    r"^(?:(?P<art>[Dd]ie|[Dd]er|[Dd]as)\s+)?(?P<name>(?:[A-ZÄÖÜ][\w-]*\s*){1,3})\s+[a-zäöüß]+\b"
+)
+_EN_REPORTED = re.compile(r"\b(?:that|announced|said|says)\b")
+_EN_SUBJECT_ADVERB = re.compile(r"\s+(?:also|now|then|jointly|still|further)$")
+_EN_OWNER = re.compile(r"^(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w.-]*\s+){1,4})[a-z]+\b")
 
 
 _ANAPHOR = re.compile(
@@ -60,9 +70,20 @@ _ANAPHOR = re.compile(
 
 
 _ANAPHOR_STEMS = ("entsprechende", "diesbezügliche", "corresponding", "related", "such")
+_HEADS = (
+    "[Aa]bkommen|[Vv]ereinbarung|[Vv]ertrag|[Pp]lan|[Ss]trategie|[Gg]esetz|[Pp]aket|[Aa]llianz|"
+)
+_HEADS += "[Pp]artnerschaft|agreement|deal|plan|strategy|framework|partnership"
+# The same heads as plain strings ("[Aa]bkommen" -> "Abkommen", "abkommen").
+_HEAD_WORDS = tuple(
+    dict.fromkeys(
+        spelling
+        for head in _HEADS.split("|")
+        for spelling in ((head[1] + head[4:], head[2] + head[4:]) if head[0] == "[" else (head,))
+    )
+)
 _REFERENT = re.compile(
-    r"\b(?P<head>[\w-]*(?:[Aa]bkommen|[Vv]ereinbarung|[Vv]ertrag|[Pp]lan|[Ss]trategie|[Gg]esetz|"
-    r"[Pp]aket|[Aa]llianz|[Pp]artnerschaft|agreement|deal|plan|strategy|framework|partnership))"
+    rf"\b(?P<head>[\w-]*(?:{_HEADS}))"
     r"\s+(?P<comp>(?:über|zu|zum|zur|für)\s+(?:[a-zäöüß]+\s+){0,3}[A-ZÄÖÜ][\w-]*"
     r"(?:\s+[A-ZÄÖÜ][\w-]*)?"
     r"(?:\s+(?:mit|über|von|für|zu)\s+(?:[a-zäöüß]+\s+){0,3}[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?)*"
@@ -80,13 +101,12 @@ _RIGHT_COMPLEMENT = re.compile(
 
 
 def capitalise(text: str) -> str:
-    """Upper-case the first letter, skipping leading marks and spaces."""
-    for index, char in enumerate(text):
-        if char.isalpha():
-            return text[:index] + char.upper() + text[index + 1 :]
-        if char not in (FOCUS, HOLE, " "):
-            break
-    return text
+    """Upper-case the first letter, skipping leading marks and spaces (if a letter comes first)."""
+    rest = text.lstrip(_SKIPPED)
+    if not rest[:1].isalpha():
+        return text
+    index = len(text) - len(rest)
+    return text[:index] + rest[0].upper() + text[index + 1 :]
 
 
 def german_headline(text: str, *, np_mode: bool, is_nominal: bool = False) -> str:
@@ -99,14 +119,20 @@ def german_headline(text: str, *, np_mode: bool, is_nominal: bool = False) -> st
         phrase = _noun_phrase_de(text, kept[1])
         if phrase:
             return phrase
-    expected = _DE_EXPECTED.match(text.replace(_FOCUS, ""))
+    plain = text.replace(_FOCUS, "")
+    # `$` also matches before a final newline; what the pattern ends with is a cheap test first.
+    expected = plain.removesuffix("\n").endswith(_EXPECTED) and _DE_EXPECTED.match(plain)
     if expected:
         text = f"{expected.group('np')} {expected.group('rest')}"
-    if re.match(r"^(?:Die|Der|Das)\s+(?:[A-ZÄÖÜ]\w*en|[a-zäöüß]+e[nrs]?)\s+[A-ZÄÖÜ]", text):
+    if _DE_INFLECTED.match(text):
         return (
             text  # "Die Vereinigten Staaten", "Der neue Plan": the article carries the inflection
         )
-    return _LEADING_ARTICLE.sub("", text)
+    return _without_article(text)
+
+
+def _without_article(text: str) -> str:
+    return _LEADING_ARTICLE.sub("", text) if text.startswith(_ARTICLE_STARTS) else text
 
 
 def _uninvert(text: str) -> str:
@@ -114,7 +140,7 @@ def _uninvert(text: str) -> str:
     first again ("die USA stellten ...")."""
     plain = text.replace(_FOCUS, "").strip()
     first = plain.split(" ", 1)[0]
-    if not first.islower() or re.fullmatch(_DE_ARTICLE + r"|er|sie|es|wir|man|ich|\w+ung", first):
+    if not first.islower() or _DE_NOT_VERB.fullmatch(first):
         return text
     match = _DE_SUBJECT.match(plain)
     if match is None:
@@ -149,10 +175,7 @@ def _kept(text: str) -> tuple[str, str, str] | None:
 
 def _owner_de(before: str) -> str:
     """The subject as an owner: "die USA" -> "der USA", "der Bund" -> "vom Bund"."""
-    match = re.match(
-        r"^(?:(?P<art>[Dd]ie|[Dd]er|[Dd]as)\s+)?(?P<name>(?:[A-ZÄÖÜ][\w-]*\s*){1,3})\s+[a-zäöüß]+\b",
-        before,
-    )
+    match = _DE_OWNER.match(before)
     if match is None:
         return ""
     name = match.group("name").strip()
@@ -175,17 +198,15 @@ def english_headline(text: str, *, np_mode: bool, is_event: bool = False) -> str
     if "due" in text or "expected" in text:  # what every `_EN_DUE` match looks ahead to
         text = _EN_DUE.sub(" ", text)
     modal = None if is_event else _EN_MODAL.match(text)
-    if modal and not re.search(r"\b(?:that|announced|said|says)\b", modal.group("subj")):
-        subject = re.sub(r"\s+(?:also|now|then|jointly|still|further)$", "", modal.group("subj"))
+    if modal and not _EN_REPORTED.search(modal.group("subj")):
+        subject = _EN_SUBJECT_ADVERB.sub("", modal.group("subj"))
         text = f"{subject} to {text[modal.end() :]}"
-    return _LEADING_ARTICLE.sub("", text)
+    return _without_article(text)
 
 
 def _owner_en(before: str) -> str:
     """The subject as an attributive owner: "The United States unveiled a" -> "United States "."""
-    match = re.match(
-        r"^(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w.-]*\s+){1,4})[a-z]+\b", before.strip() + " "
-    )
+    match = _EN_OWNER.match(before.strip() + " ")
     return match.group("name") if match else ""
 
 
@@ -197,7 +218,9 @@ def complete_anaphor(text: str, context: str) -> str:
     anaphor = _ANAPHOR.search(text)
     if anaphor is None:
         return text
-    referents = list(_REFERENT.finditer(context.replace(_FOCUS, "")))
+    context = context.replace(_FOCUS, "")
+    start = _referent_start(context)
+    referents = list(_REFERENT.finditer(context, start)) if start >= 0 else []
     noun = anaphor.group("noun")
     text = text[: anaphor.start()] + noun + text[anaphor.end() :]
     if not referents:
@@ -209,3 +232,11 @@ def complete_anaphor(text: str, context: str) -> str:
         link = "zur" if _FEMININE.search(head) else "zum"
     insert_at = anaphor.start() + len(noun)
     return f"{text[:insert_at]} {link} {head} {comp}{text[insert_at:]}"
+
+
+def _referent_start(context: str) -> int:
+    """Where to look for `_REFERENT` (-1: nowhere). A match starts in the run of word characters
+    and hyphens that ends with its head, so not before the space in front of the first head word;
+    `finditer` from there finds the same matches (`\\b` still sees the character before)."""
+    first = min((index for index in map(context.find, _HEAD_WORDS) if index >= 0), default=-1)
+    return context.rfind(" ", 0, first) + 1 if first >= 0 else -1

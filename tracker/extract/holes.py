@@ -9,21 +9,35 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.headline import FOCUS, HOLE
+from tracker.extract.headline import HOLE
+
+_WORDS = "für|bis|zum|zur|am|um|ab|vom|seit|im|in|vor|mit|on|by|until|for|from|at|as of"
+_ARTICLES = "den|dem|die|der|the"
+
+
+def _alternatives(words: str, *, backwards: bool = False) -> str:
+    """`words` as regex alternatives, with any whitespace between the parts of "as of"."""
+    return "|".join((w[::-1] if backwards else w).replace(" ", r"\s+") for w in words.split("|"))
+
 
 _ORPHAN = re.compile(
-    r"(?:(?:^\x01?|\s+)(?i:für|bis|zum|zur|am|um|ab|vom|seit|im|in|vor|mit|on|by|until|for|from|at|as\s+of)"
-    r"(?:\s+(?:den|dem|die|der|the))?)+\s*(?=\x01?\x02)"
+    rf"(?:(?:^\x01?|\s+)(?i:{_alternatives(_WORDS)})"
+    rf"(?:\s+(?:{_alternatives(_ARTICLES)}))?)+\s*(?=\x01?\x02)"
 )
-# The word an `_ORPHAN` match ends with (a cheap test on the few characters before each hole).
-_ORPHAN_TAIL = re.compile(
-    r"(?i:für|bis|zum|zur|am|um|ab|vom|seit|im|in|vor|mit|on|by|until|for|from|at|of)$"
-    r"|(?:den|dem|die|der|the)$"
+# `_ORPHAN` read from right to left, on the reversed text: a match starts at its hole (a rare
+# literal the engine jumps to) instead of trying every whitespace. The parse backwards is unique
+# (an article never is a word, a unit ends at whitespace or the text start), so the greedy match
+# is the longest orphan run before the hole, which is the leftmost, i.e. `_ORPHAN`'s, match.
+# Group 1 is the span `_ORPHAN` matches (reversed); `\Z`, not `$`, because `^` is no line anchor.
+_ORPHAN_BACKWARDS = re.compile(
+    rf"\x02\x01?(\s*(?:(?:(?:{_alternatives(_ARTICLES, backwards=True)})\s+)?"
+    rf"(?i:{_alternatives(_WORDS, backwards=True)})(?:\s+|\x01?\Z))+)"
 )
 _HOLE_IN_COMMAS = re.compile(r",\s*(\x01?)\x02+\s*,")
-_HOLE_RUN = re.compile(r"\x02+\s*")
 _LEADING_PUNCT = re.compile(r"^(\x01?)[\s,;]+")
-SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;.])")
+# `\s+([,;.])` -> `\1` without a group template (slow to expand): the punctuation is only
+# looked at, and no match can start on it, so the matches found are the same.
+SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,;.])")
 DOUBLE_COMMA = re.compile(r",\s*,")
 
 
@@ -33,44 +47,47 @@ def strip_holes(text: str) -> str:
         if _HOLE_IN_COMMAS.search(text):  # a sub with a group template is slow to set up
             text = _HOLE_IN_COMMAS.sub(r" \1", text)
         if _may_orphan(text):
-            text = _ORPHAN.sub(" \x02", text)
+            text = _drop_orphans(text)
         text = _without_holes(text)
     lead = _LEADING_PUNCT.match(text)
     if lead is not None:
         text = lead.group(1) + text[lead.end() :]
     if " ," in text or " ;" in text or " ." in text:
-        text = SPACE_BEFORE_PUNCT.sub(r"\1", text)
+        text = SPACE_BEFORE_PUNCT.sub("", text)
     if ", ," in text or ",," in text:
         text = DOUBLE_COMMA.sub(",", text)
     return text.strip(" ,;").lstrip(",; ")
 
 
 def _may_orphan(text: str) -> bool:
-    """Whether a preposition or article stands before any hole (else `_ORPHAN` cannot match)."""
-    position = text.find(HOLE)
-    while position >= 0:
-        if _ORPHAN_TAIL.search(_tail(text, position)):
-            return True
-        if text[position - 1 : position] == FOCUS and _ORPHAN_TAIL.search(
-            _tail(text, position - 1)
-        ):
-            return True
-        position = text.find(HOLE, position + 1)
-    return False
+    """Whether a preposition or article stands orphaned before a hole (an `_ORPHAN` match)."""
+    return _ORPHAN_BACKWARDS.search(text[::-1]) is not None
 
 
-def _tail(text: str, end: int) -> str:
-    """The last six characters before `end` once trailing whitespace is dropped."""
-    head = text[max(0, end - 24) : end].rstrip()
-    if len(head) < 6 and end > 24:  # a long run of whitespace: look further back
-        head = text[:end].rstrip()
-    return head[-6:]
+def _drop_orphans(text: str) -> str:
+    """`_ORPHAN.sub(" \\x02", text)`: matches found backwards, from the holes (see above).
+
+    `_ORPHAN`'s matches cannot cross a hole and end right before one, so each hole has at most one
+    and they never overlap: the backward matches, mapped back, are the same spans."""
+    size, end = len(text), len(text)
+    pieces: list[str] = []
+    for match in _ORPHAN_BACKWARDS.finditer(text[::-1]):
+        reversed_start, reversed_end = match.span(1)
+        pieces += (text[size - reversed_start : end], " \x02")
+        end = size - reversed_end
+    pieces.append(text[:end])
+    return "".join(reversed(pieces))
 
 
 def _without_holes(text: str) -> str:
-    """`re.sub(r"\\s*\\x02+\\s*", " ", text)`, without trying every whitespace as a start."""
-    pieces = _HOLE_RUN.split(text)
-    return " ".join([*(piece.rstrip() for piece in pieces[:-1]), pieces[-1]])
+    """`re.sub(r"\\s*\\x02+\\s*", " ", text)`, without trying every whitespace as a start.
+
+    The pieces between holes lose their whitespace next to a hole; an empty piece lies between
+    two adjacent holes, which make one run (one space)."""
+    if HOLE not in text:
+        return text
+    first, *inner, last = text.split(HOLE)
+    return " ".join([first.rstrip(), *[piece.strip() for piece in inner if piece], last.lstrip()])
 
 
 _DE_REF_WORD = re.compile(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 from tracker.extract.describe import normalise
 from tracker.extract.headline import (
@@ -31,14 +32,15 @@ _HOLE = HOLE  # where a time expression was
 _KEEP_END = KEEP_END  # end of a kept compound ("60-day action plan")
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_ASIDE = re.compile(r"\s*(?:\([^()\x01]*\)|\[[^\]\x01]*\])")
+_BRACKETS = re.compile(r"\([^()\x01]*\)|\[[^\]\x01]*\]")  # an aside, without the space before
 _LABEL = re.compile(
     r"^(?:DATES|SUMMARY|ACTION|AGENCY|Effective date|Comments|Frist|Deadline)\s*:\s*", re.I
 )
 # " – ", "; ", " - " or a colon after a word and before a space; every alternative starts with the
 # one character in front (a class the engine can skip ahead to) and looks back at it.
 _SEGMENT = re.compile(r"[\s;:](?:(?<=\s)[–—]\s|(?<=;)\s|(?<=\s)-\s|(?<=\w:)\s)")
-_SEGMENT_CHARS = ("–", "—", ";", "-", ":")  # one of them is in every `_SEGMENT` match
+# What every `_SEGMENT` match holds once the only whitespace is the space (after `_clean`).
+_SEGMENT_CUES = (" – ", " — ", "; ", " - ", ": ")
 _SPEECH = (
     r"(?:sagte|sagten|sagt|erklärte|erklärten|erklärt|betonte|betonten|betont|meinte|"
     r"hieß\s+es|heißt\s+es|ergänzte|unterstrich|teilte\s+(?:[\w-]+\s+)?mit|fügte\s+hinzu|said|says|"
@@ -88,11 +90,19 @@ _CLOCK = re.compile(
     r"(?:\b(?:at|by|um|bis)\s+)?\b\d{1,2}[:.]\d{2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b|Uhr\b)?"
     r"(?:\s*\(?(?:EST|EDT|ET|CET|CEST|MEZ|MESZ|UTC|GMT|Brussels\s+time)\)?)?"
 )
+_PLANNED = re.compile(
+    r"^(\x01?)(geplant|vorgesehen|angekündigt|beabsichtigt|angestrebt)(?:en|er|es|em)\b"
+)
 _PREDICATE_CUE = re.compile(r"(?i:effective|wirksam)")
-_CLOCK_HINT = re.compile(r"\d[:.]\d\d")
-_CONCESSIVE_WORDS = ("trotz", "ungeachtet", "despite", "spite", "notwithstanding")
+_PREDICATE_INITIALS = "EeWw"  # what a `_PREDICATE_CUE` match starts with (no other case forms)
+# Whether `\d[:.]\d\d` occurs: one pattern per separator, each starting with that literal (the
+# engine skips ahead to a literal much faster than to a member of a class).
+_CLOCK_DOT, _CLOCK_COLON = re.compile(r"\.(?<=\d\.)\d\d"), re.compile(r":(?<=\d:)\d\d")
+_CONCESSIVE_WORDS = ("trotz", "ungeachtet", "spite", "notwithstanding")  # "spite": "despite" too
 _TRAIL_CUES = (", so ", ", laut ", "according")  # besides the speech verbs
 _COMPOUND = re.compile(r"\d[\w.]*[-‑]\w+[-‑ ]\w|\w+[-‑](?:day|week|month|year)\s+\w", re.I)
+_DANGLING = {"und", "oder", "der", "die", "das", "den", "dem", "des", "ein", "eine", "mit", "zu"}
+_DANGLING |= {"für", "von", "in", "the", "a", "an", "and", "or", "of", "to", "for", "with", "on"}
 _FUTURE = re.compile(
     r"\b(?:will|shall|must|wird|werden|soll|sollen|solle|plans?\s+to|is\s+to|are\s+to)\b"
 )
@@ -132,7 +142,7 @@ def _spans(timexes: tuple[Timex, ...] | list[Timex], offset: int) -> tuple[_Span
             t.end + t.ref_len - offset,
             t.end - offset,
             bool(t.noun),
-            bool(_PREDICATE_CUE.match(t.cue)),
+            t.cue[:1] in _PREDICATE_INITIALS and _PREDICATE_CUE.match(t.cue) is not None,
             t.start - offset,
         )
         for t in timexes
@@ -140,6 +150,7 @@ def _spans(timexes: tuple[Timex, ...] | list[Timex], offset: int) -> tuple[_Span
 
 
 _Span = tuple[int, int, int, bool, bool, int]
+_POSITION = itemgetter(0, 1)  # cuts in order of (start, end); ties keep their order
 
 
 @lru_cache(maxsize=1024)
@@ -152,7 +163,9 @@ def _summarise(
     is_event: bool,
     spans: tuple[_Span, ...],
 ) -> str:
-    is_np = keep is not None and _COMPOUND.search(sentence[keep[0] : keep[1]]) is not None
+    span = sentence[keep[0] : keep[1]] if keep is not None else ""
+    # Both `_COMPOUND` alternatives need a hyphen: a cheap test before the backtracking pattern.
+    is_np = ("-" in span or "‑" in span) and _COMPOUND.search(span) is not None
     text = _mark(sentence, focus, keep if is_np else None, lang, spans)
     text = _clean(text)
     text = _clause(text)
@@ -172,11 +185,7 @@ def _nominal(text: str) -> str:
     """ "Der Schritt erfolgt vor einer geplanten Überprüfung des Abkommens" -> "Geplante
     Überprüfung des Abkommens": the plan is the noun phrase the marker starts."""
     text = text[text.index(_FOCUS) :] if _FOCUS in text else text
-    return re.sub(
-        r"^(\x01?)(geplant|vorgesehen|angekündigt|beabsichtigt|angestrebt)(?:en|er|es|em)\b",
-        r"\1\2e",
-        text,
-    )
+    return _PLANNED.sub(r"\1\2e", text)
 
 
 def _mark(
@@ -187,12 +196,12 @@ def _mark(
     cuts: list[tuple[int, int, str]] = [(focus, focus, _FOCUS)]
     if keep is not None:
         cuts.append((keep[1], keep[1], _KEEP_END))
-    if _CLOCK_HINT.search(sentence):
+    if _CLOCK_DOT.search(sentence) or _CLOCK_COLON.search(sentence):
         cuts.extend((m.start(), m.end(), _HOLE) for m in _CLOCK.finditer(sentence))
     for cue_start, ref_end, end, is_compound, is_predicate, start in spans:
         if cue_start < 0 or ref_end > len(sentence):
             continue
-        hole_end = end + ref_length(sentence[end:ref_end], lang)
+        hole_end = end + ref_length(sentence[end:ref_end], lang) if ref_end > end else end
         hole_start = start if is_predicate else cue_start
         if is_compound or (keep is not None and hole_start < keep[1] and keep[0] < hole_end):
             continue
@@ -200,7 +209,7 @@ def _mark(
             cuts[0] = (hole_start, hole_start, _FOCUS)
         cuts.append((hole_start, hole_end, _HOLE))
     out, position = [], 0
-    for start, end, mark in sorted(cuts, key=lambda c: (c[0], c[1])):
+    for start, end, mark in sorted(cuts, key=_POSITION):
         if start < position:
             continue
         out.append(sentence[position:start] + mark)
@@ -214,16 +223,25 @@ def _clean(text: str) -> str:
     if "](" in text:
         text = _LINK.sub(r"\1", text)
     if "(" in text or "[" in text:
-        text = _ASIDE.sub("", text)
+        text = _without_asides(text)
     if has_any(text, _CONCESSIVE_WORDS):
         text = _CONCESSIVE.sub("", text)
-    text = text.replace("«", "").replace("»", "").replace("„", "").replace("“", "")
-    return _LABEL.sub("", text.strip())
+    if not text.isascii():  # the quotes are not ASCII (and `isascii` only reads a flag)
+        text = text.replace("«", "").replace("»", "").replace("„", "").replace("“", "")
+    text = text.strip()
+    return _LABEL.sub("", text) if ":" in text else text
+
+
+def _without_asides(text: str) -> str:
+    """`re.sub(r"\\s*(?:<brackets>)", "", text)` without trying every position as the start of a
+    space: each aside goes with the whitespace before it (back to the end of the previous one)."""
+    *pieces, last = _BRACKETS.split(text)
+    return "".join([*(piece.rstrip() for piece in pieces), last])
 
 
 def _clause(text: str) -> str:
     """Keep the segment holding the focus; drop attributions and leading connectors."""
-    if has_any(text, _SEGMENT_CHARS):
+    if has_any(text, _SEGMENT_CUES):  # exact: `_clean` leaves no whitespace but spaces
         text = next((p for p in _SEGMENT.split(text) if _FOCUS in p), text)
     if text.startswith(_FOCUS):
         text = text[1:]  # a focus at the start says nothing, and would hide the connectors
@@ -244,17 +262,18 @@ def _clause(text: str) -> str:
         connector = _CONNECTOR.match(text)
         if connector and _FOCUS not in connector.group(0) and connector.end() < len(text):
             text = text[connector.end() :]
-        if text == before:  # a second round would change nothing either
-            break
+        if text == before:  # a second round would change nothing either, nor would the final
+            return text  # `strip_holes`: the steps only shorten the text, so each one kept it
         speech = speech and has_any(text, SPEECH_STEMS)
     return strip_holes(text)
 
 
 def _strip_trailing_attribution(text: str, speech: bool) -> str:
     """Drop ", sagte X" / ", officials said" (`speech`: whether `text` holds a speech verb)."""
-    if not (speech or has_any(text, _TRAIL_CUES)):
+    if "," not in text or not (speech or has_any(text, _TRAIL_CUES)):
         return text
-    match = _TRAIL_ATTRIBUTION.search(text)
+    # No alternative of the pattern matches a comma after its first: only the last one can start it.
+    match = _TRAIL_ATTRIBUTION.match(text, max(text.rfind(","), 0))
     if match and _FOCUS not in match.group(0):
         return text[: match.start()]
     return text
@@ -267,7 +286,7 @@ def _finish(text: str, limit: int = LIMIT) -> str:
     text = text.replace(_FOCUS, "").replace(_HOLE, "").replace(_KEEP_END, "")
     text = " ".join(text.split()).strip(" ,;:-–\"'“”„»«")
     if " ," in text or " ;" in text or " ." in text:  # single spaces only, after the join
-        text = SPACE_BEFORE_PUNCT.sub(r"\1", text)
+        text = SPACE_BEFORE_PUNCT.sub("", text)
     if ", ," in text or ",," in text:
         text = DOUBLE_COMMA.sub(",", text)
     if not text:
@@ -276,10 +295,9 @@ def _finish(text: str, limit: int = LIMIT) -> str:
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:-– ")
-    cut = re.sub(
-        r"\s+(?:und|oder|der|die|das|den|dem|des|ein|eine|mit|zu|für|von|in|the|a|an|"
-        r"and|or|of|to|for|with|in|on)$",
-        "",
-        cut,
-    )
+    # Drop a dangling last word (what `\s+(?:und|...)$` removed): the only whitespace left is
+    # single spaces, so such a match is the last space and the word after it.
+    head, space, last = cut.rpartition(" ")
+    if space and last in _DANGLING:
+        cut = head
     return cut + "…"
