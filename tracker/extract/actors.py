@@ -275,22 +275,33 @@ def actor_mentions_in(text: str, low: int, high: int) -> tuple[tuple[int, int, s
     """`actor_mentions` of `text[low:high]`, offsets into `text`: the same as for the whole text
     when no alias spans the range's ends (see `context.ActorIndex`)."""
     insensitive, sensitive = _actor_patterns()
+    names = _alias_index()
     origin = max(low - 1, 0)  # one character more, for the look-behind
     segment = text[origin:high]
-    folded = None if "\u212a" in segment else lowered(segment)  # Kelvin sign lowers to "k"
-    if folded is None:
-        found = [(0, m) for m in insensitive.finditer(text, low, high)]
+    if segment.isascii():  # (a constant-time test) no Kelvin sign, nothing lowered() refuses
+        folded: str | None = segment.lower()
     else:
-        found = [(origin, m) for m in _folded_pattern().finditer(folded, low - origin)]
-    found.extend((0, m) for m in sensitive.finditer(text, low, high))
-    hits = [(o + m.start(), m.end() - m.start(), canonical_actor(m.group(0))) for o, m in found]
+        folded = None if "\u212a" in segment else lowered(segment)  # Kelvin sign lowers to "k"
+    if folded is None:
+        hits = [
+            (m.start(), m.end(), canonical_actor(m.group(0)))
+            for m in insensitive.finditer(text, low, high)
+        ]
+    else:  # a match is an alias lowercased: its own key in `names` (what canonical_actor finds)
+        hits = [
+            (origin + m.start(), origin + m.end(), names[m.group(0)])
+            for m in _folded_pattern().finditer(folded, low - origin)
+        ]
+    hits += [
+        (m.start(), m.end(), names[m.group(0).lower()]) for m in sensitive.finditer(text, low, high)
+    ]
     mentions: list[tuple[int, int, str]] = []
     covered_until = -1
-    for start, length, name in sorted(hits, key=lambda h: (h[0], -h[1])):
+    for start, end, name in sorted(hits, key=lambda h: (h[0], -h[1])):  # longest first
         if start < covered_until:
             continue
-        covered_until = start + length
-        mentions.append((start, start + length, name))
+        covered_until = end
+        mentions.append((start, end, name))
     return tuple(mentions)
 
 

@@ -19,7 +19,9 @@ from tracker.extract.patterns import SPEECH_STEMS, has_any
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 # A character that no actor alias holds: a mention cannot span it (see ActorIndex).
 _CUT = re.compile(r"[^\w .'’-]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„“])")
+# Where a sentence ends: the white space after [.!?] before a capital (group 1). Taking the mark
+# into the match, rather than looking behind for it, lets the engine skip ahead to the marks.
+_SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-ZÄÖÜ\"„“])")
 _SPEECH = (
     r"(?:sagte|sagten|sagt|erklärte|erklärten|erklärt|betonte|betonten|betont|meinte|"
     r"hieß\s+es|heißt\s+es|teilte\s+\w+\s+mit|said|says|stated|told|added|noted|explained)"
@@ -31,7 +33,8 @@ _TRAIL_ATTRIBUTION = re.compile(
     rf",\s+(?:(?:so|laut)\s+[^,]{{1,60}}|{_SPEECH}\b[^,]{{0,80}}|according\s+to\s+[^,]{{1,80}}|"
     rf"(?:[\w.'’-]+\s+){{1,6}}{_SPEECH}\b[^,]{{0,40}})[.!?\"”]*$"
 )
-_FILING_WORDS = ("omment", "ppear", "tellungnahme", "inwendung", "ommentare", "Anträge", "Frist")
+# A pre-check for _FILING (and "ommentare" holds "omment": one check less).
+_FILING_WORDS = ("omment", "ppear", "tellungnahme", "inwendung", "Anträge", "Frist")
 _GROUP_WORDS: tuple[str, ...] = (
     *("Seiten", "Länder", "Partner", "Staaten", "Regierung"),
     *("sides", "countries", "parties", "partners", "governments"),
@@ -81,44 +84,84 @@ class Paragraphs:
 
 
 class ActorIndex:
-    """Actor mentions of one text, queried by span. A paragraph is scanned only as far as asked
-    about (findings sit in few places), in pieces that end after a character no alias holds, so
-    that no mention spans two pieces."""
+    """Actor mentions of one text, queried by span.
+
+    Only the stretches asked about are scanned (findings sit in few places). A query is widened
+    to a piece that starts and ends just after a character no alias holds (`_CUT`), or at its
+    paragraph's bounds, and the parts of it not scanned before are scanned. No mention spans
+    such a point and the aliases' look-arounds see the same characters there, so the mentions
+    found do not depend on where the text was cut: they are those of scanning each paragraph
+    whole (test_scan_equivalence.py), and a span whose characters were all scanned has all its
+    mentions known.
+    """
 
     def __init__(self, text: str, paragraph_starts: tuple[int, ...] = (0,)) -> None:
         self.text = text
         self.bounds = (*paragraph_starts, len(text))
-        # paragraph -> (scanned up to, mentions so far)
-        self.scanned: dict[int, tuple[int, list[tuple[int, int, str]]]] = {}
-
-    def _mentions(self, low: int, high: int) -> list[tuple[int, int, str]]:
-        """The mentions of the paragraphs that overlap [low, high), at least up to `high`."""
-        first = max(bisect_right(self.bounds, low) - 1, 0)
-        last = max(bisect_left(self.bounds, high) - 1, first)
-        mentions: list[tuple[int, int, str]] = []
-        for paragraph in range(first, min(last + 1, len(self.bounds) - 1)):
-            mentions.extend(self._scan(paragraph, high))
-        return mentions
-
-    def _scan(self, paragraph: int, high: int) -> list[tuple[int, int, str]]:
-        end = self.bounds[paragraph + 1]
-        scanned_to, found = self.scanned.get(paragraph, (self.bounds[paragraph], []))
-        if scanned_to < min(high, end):
-            cut = _CUT.search(self.text, max(high - 1, scanned_to), end)
-            stop = cut.end() if cut else end
-            found = [*found, *actor_mentions_in(self.text, scanned_to, stop)]
-            self.scanned[paragraph] = (stop, found)
-        return found
+        self._backwards: str | None = None  # the text reversed, to search back for a cut
+        self._scanned = bytearray(len(text))  # 1 where scanned
+        self._found: list[tuple[int, int, str]] = []  # the mentions found so far, by start
+        self._starts: list[int] = []
 
     def names(self, low: int, high: int) -> list[str]:
         """The canonical actors mentioned wholly inside [low, high), once each, in order."""
+        low = max(low, 0)  # (no mention starts before 0; find() would count from the end)
+        if high <= low:
+            return []
+        if self._scanned.find(0, low, high) >= 0:
+            self._cover(low, high)
         found: dict[str, None] = {}
-        for start, end, name in self._mentions(low, high):
+        mentions = self._found
+        for at in range(bisect_left(self._starts, low), len(mentions)):
+            start, end, name = mentions[at]
             if start >= high:
                 break
-            if start >= low and end <= high:
+            if end <= high:
                 found.setdefault(name, None)
         return list(found)
+
+    def _cover(self, low: int, high: int) -> None:
+        """Scan what is not scanned yet of the pieces around [low, high)."""
+        bounds, scanned = self.bounds, self._scanned
+        for paragraph in range(max(bisect_right(bounds, low) - 1, 0), len(bounds) - 1):
+            start, end = bounds[paragraph], bounds[paragraph + 1]
+            if start >= high:
+                break
+            if start >= end or end <= low:
+                continue
+            stop = self._cut_after(high, end)
+            gap = scanned.find(0, self._cut_before(max(low, start), start), stop)
+            while gap >= 0:  # the ends of what was scanned are cut points too
+                gap_end = scanned.find(1, gap, stop)
+                gap_end = stop if gap_end < 0 else gap_end
+                self._scan(gap, gap_end)
+                gap = scanned.find(0, gap_end, stop)
+
+    def _cut_before(self, position: int, floor: int) -> int:
+        """The last point at or before `position` that follows a `_CUT` character, or `floor`."""
+        if position <= floor:
+            return floor
+        if self._backwards is None:
+            self._backwards = self.text[::-1]
+        size = len(self.text)  # text[i] is _backwards[size - 1 - i]
+        cut = _CUT.search(self._backwards, size - position, size - floor)
+        return size - cut.start() if cut else floor
+
+    def _cut_after(self, position: int, ceiling: int) -> int:
+        """The first point at or after `position` that follows a `_CUT` character, or `ceiling`."""
+        if position >= ceiling:
+            return ceiling
+        cut = _CUT.search(self.text, position - 1, ceiling)
+        return cut.end() if cut else ceiling
+
+    def _scan(self, low: int, high: int) -> None:
+        """Scan [low, high), which holds no mention found so far."""
+        found = actor_mentions_in(self.text, low, high)
+        if found:
+            at = bisect_left(self._starts, low)
+            self._found[at:at] = found
+            self._starts[at:at] = [mention[0] for mention in found]
+        self._scanned[low:high] = b"\x01" * (high - low)
 
 
 def without_attribution(sentence: str) -> str:
@@ -156,31 +199,37 @@ def actors_at(
     4. Otherwise the speaker of an attribution.
     """
     sentence = index.text[start:end]
-    is_filing = has_any(sentence, _FILING_WORDS) and _FILING.search(sentence) is not None
-    if deliverable in _THIRD_PARTY_KEYS or is_filing:
+    if deliverable in _THIRD_PARTY_KEYS or (
+        has_any(sentence, _FILING_WORDS) and _FILING.search(sentence) is not None
+    ):
         return ["interested parties"], 0.9
     if deliverable == "applications" and _PROJECT.search(sentence):
         return ["project promoters"], 0.9
-    low, high = _content_span(sentence)
-    own = index.names(start + low, start + high)
-    is_group = has_any(sentence, _GROUP_WORDS) and _GROUP_ANAPHOR.search(sentence) is not None
-    if own and not is_group:
+    speaker = index.names(start, end)
+    own = speaker  # the clause without its attribution names none when the sentence does not
+    if speaker:
+        low, high = _content_span(sentence)
+        if (low, high) != (0, len(sentence)):
+            own = index.names(start + low, start + high)
+    if own and not (has_any(sentence, _GROUP_WORDS) and _GROUP_ANAPHOR.search(sentence)):
         return own, 1.0
     inherited = _nearest_actors(index, paragraph_start, start)
     if own or inherited:
         merged = list(dict.fromkeys([*inherited, *own]))
         return merged, 1.0 if not inherited else CONTEXT_CONFIDENCE
-    speaker = index.names(start, end)
     return speaker, SPEAKER_CONFIDENCE if speaker else 1.0
 
 
 def _nearest_actors(index: ActorIndex, low: int, high: int) -> list[str]:
-    """The actors of the nearest earlier sentence in [low, high) that names any (last four)."""
-    if high <= low or not index.names(low, high):
+    """The actors of the nearest earlier sentence in [low, high) that names any (last four).
+
+    (Whether [low, high) names any at all needs no asking first: if not, none of its sentences
+    does either, and scanning the last four sentences is cheaper than the whole paragraph.)"""
+    if high <= low:
         return []
-    cuts = [low, *(m.start() for m in _SENTENCE_END.finditer(index.text, low, high)), high]
-    pairs = list(pairwise(cuts))[-4:]
-    for left, right in reversed(pairs):
+    ends = (m.start(1) for m in _SENTENCE_END.finditer(index.text, max(low - 1, 0), high))
+    cuts = [low, *ends, high]
+    for left, right in reversed(list(pairwise(cuts))[-4:]):
         found = index.names(left, right)
         if found:
             return found

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from itertools import islice
 
 from tracker.extract.dates import safe_date
 from tracker.extract.folding import case_sensitive, lowered
@@ -51,12 +54,15 @@ def detect_meta(text: str) -> FoundMeta:
     return FoundMeta(published, title, _detect_url(text), dateline, title_span)
 
 
-def _lines(text: str, limit: int) -> list[tuple[int, str]]:
-    lines, position = [], 0
-    for line in text[:limit].split("\n"):
-        lines.append((position, line))
-        position += len(line) + 1
-    return lines
+def _lines(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    """(offset, line) of each line of `text[:limit]`, as `split("\\n")` cuts them, made lazily:
+    the callers stop after the first few."""
+    head = text[:limit]
+    position = 0
+    while (end := head.find("\n", position)) >= 0:
+        yield position, head[position:end]
+        position = end + 1
+    yield position, head[position:]
 
 
 def _detect_published(text: str) -> tuple[date | None, tuple[int, int] | None]:
@@ -91,6 +97,7 @@ def _is_date_only(part: str) -> bool:
     )
 
 
+@lru_cache(maxsize=64)  # the title's lines are the ones just tried for the date
 def _dated_metadata_line(line: str) -> tuple[date | None, tuple[int, int]] | None:
     """Return the date of a metadata line and the span it covers (the whole line unless long)."""
     if _DIGIT.search(line) is None:  # every date form below has digits
@@ -157,7 +164,7 @@ def _written_date_line(line: str) -> tuple[date | None, tuple[int, int]] | None:
 
 def _detect_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Take the first short line among the first three that is not metadata and not a sentence."""
-    candidates = [(p, line) for p, line in _lines(text, _HEAD_CHARS) if line.strip()][:3]
+    candidates = islice(((p, line) for p, line in _lines(text, _HEAD_CHARS) if line.strip()), 3)
     for position, line in candidates:
         stripped = _FIRST_LINE_DATE.sub("", line).strip()
         if not stripped or _date_of_metadata_line(stripped) is not None:

@@ -27,6 +27,9 @@ _SHORT_LINE = re.compile(r"\n")
 _TOKEN_SEPARATOR = re.compile(r"[\s(\[/]")
 _INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 _ORDINAL = re.compile(r"\d{1,2}")
+_LONGEST = max(map(len, _ABBREVIATIONS)) + 1  # so many letters or digits are no abbreviation
+_HEAD = 12  # how far back from a period its token is looked for
+assert _LONGEST <= _HEAD
 
 
 @dataclass(frozen=True)
@@ -43,27 +46,29 @@ def split_sentences(text: str) -> list[Sentence]:
     cuts = sorted({0, len(text), *_boundaries(text), *_line_breaks(text)})
     sentences = []
     for start, end in pairwise(cuts):
-        chunk = text[start:end]
-        stripped = chunk.strip()
-        if not stripped:
-            continue
-        offset = start + len(chunk) - len(chunk.lstrip())
-        sentences.append(Sentence(offset, offset + len(stripped), stripped))
+        head = text[start:end].lstrip()
+        if head:
+            stripped = head.rstrip()
+            offset = end - len(head)
+            sentences.append(Sentence(offset, offset + len(stripped), stripped))
     return sentences
 
 
 def _boundaries(text: str) -> list[int]:
-    cuts = []
-    for match in _BOUNDARY.finditer(text):
-        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
-            continue
-        cuts.append(match.end())
-    return cuts
+    return [
+        match.end()
+        for match in _BOUNDARY.finditer(text)
+        if text[match.start()] != "." or not _is_abbreviation(text, match.start())
+    ]
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Tell whether the period at `dot` ends an abbreviation, an initial or an ordinal number."""
-    head = text[max(0, dot - 12) : dot]
+    if dot >= _LONGEST and text[dot - _LONGEST : dot].isalnum():
+        # Most periods end a word longer than any abbreviation: lowercased, such a token has no
+        # "." for initials, and is too long for an abbreviation or an ordinal.
+        return False
+    head = text[max(0, dot - _HEAD) : dot]
     token = _TOKEN_SEPARATOR.split(head)[-1].lower()
     if token in _ABBREVIATIONS or _INITIALS.fullmatch(token):
         return True
