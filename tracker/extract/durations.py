@@ -7,13 +7,11 @@ from datetime import date
 
 from tracker.extract.anchors import AnchorBook
 from tracker.extract.dates import add_duration
-from tracker.extract.findings import Context, Finding
-from tracker.extract.folding import prepare, search_folded
+from tracker.extract.findings import Context, Finding, scan_folded
 from tracker.extract.patterns import PAST_AUX
 from tracker.extract.rules import event, is_blocked
 from tracker.extract.timex import Timex
 
-prepare(PAST_AUX)
 _WEAK_CUES = re.compile(r"^(?:für|for|in|um|over|weitere|another|an additional)\b", re.IGNORECASE)
 _STATE_SO_FAR = re.compile(
     r"\b(?:has|have)\s+been\b|\b(?:bereits|already|seit|since)\b", re.IGNORECASE
@@ -48,7 +46,7 @@ def resolve_duration(
         return _vague(timex, ctx)
     clause = ctx.clause_text(timex)
     if _WEAK_CUES.match(timex.cue) and (
-        search_folded(PAST_AUX, clause) or _STATE_SO_FAR.search(clause)
+        scan_folded(PAST_AUX, clause) or _STATE_SO_FAR.search(clause)
     ):
         return None
     if _SHIFT.match(timex.cue):

@@ -5,8 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate
 
-from tracker.extract.folding import case_sensitive, lowered, prepare, search_folded
+from tracker.extract.folding import (
+    case_sensitive,
+    lowered,
+    prepare,
+    search_folded,
+    split_alternatives,
+)
 from tracker.extract.patterns import (
     FORECAST_SUBJECT,
     FORECAST_VERB,
@@ -17,14 +24,79 @@ from tracker.extract.patterns import (
 from tracker.extract.sentences import Sentence
 from tracker.extract.timex import Timex
 
+
+def factored(alternatives: str) -> tuple[str, str]:
+    """Group "|"-separated alternatives by their first letter: (the first letters, the groups).
+
+    A `[Xx]` first letter puts the alternative into both groups. Each alternative must start
+    with a letter, or a `[..]` of letters, that no quantifier follows; no "(", ")" or "|" may be
+    escaped or stand in a class.
+    """
+    assert re.search(r"\\[()|]|\[[^\]]*[()|]", alternatives) is None, alternatives
+    groups: dict[str, list[str]] = {}
+    for alternative in split_alternatives(alternatives):
+        letters = re.match(r"(?:\[(\w+)\]|\w)(?![?*+{])", alternative)
+        assert letters is not None, alternative
+        for letter in letters.group(1) or letters.group(0):
+            groups.setdefault(letter, []).append(alternative[letters.end() :])
+    joined = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return "".join(groups), joined
+
+
+def word_scan(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The faster twin of a case-sensitive `\\b(?:word|word...)...` pattern, same matches.
+
+    The regex engine tries every alternative at every word start; the twin first looks ahead
+    at the letters alternatives begin with, then tries one group per first letter (`factored`).
+    Equivalent: an alternative can only match where its first letter stands, and a group keeps
+    the order of its alternatives (so the first that succeeds is the same). Not for IGNORECASE
+    patterns (twins are lowercase) nor patterns with groups.
+    """
+    source = pattern.pattern
+    assert source.startswith("\\b(?:"), source
+    assert not pattern.flags & re.IGNORECASE
+    assert not pattern.groups
+    depths = accumulate({"(": 1, ")": -1}.get(char, 0) for char in source[2:])
+    close = 2 + next(index for index, depth in enumerate(depths) if depth == 0)
+    firsts, groups = factored(source[5:close])
+    return re.compile(f"\\b(?=[{firsts}])(?:{groups}){source[close + 1 :]}", pattern.flags)
+
+
+_SCANS: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def prepare_scans(*patterns: re.Pattern[str]) -> None:
+    """Build the `word_scan` twins for `scan_folded` now (at import), so that a pattern unfit for
+    them fails loudly there rather than inside a rule, where failures are logged and skipped."""
+    for pattern in patterns:
+        if pattern not in _SCANS:
+            _SCANS[pattern] = word_scan(case_sensitive(pattern))
+
+
+def scan_folded(pattern: re.Pattern[str], text: str) -> bool:
+    """`search_folded(pattern, text)` for an IGNORECASE `\\b(?:word|word...)` pattern, with the
+    `word_scan` form of its lowercase twin."""
+    low = lowered(text)
+    if low is None:
+        return pattern.search(text) is not None
+    scan = _SCANS.get(pattern)
+    if scan is None:
+        scan = _SCANS[pattern] = word_scan(case_sensitive(pattern))
+    return scan.search(low) is not None
+
+
 # ", " / "; " / ": ", " - " or a bracket; the class in front lets the engine skip ahead.
 _CLAUSE_MARK = re.compile(r"[,;:\s()](?:(?<=[,;:])\s|(?<=\s)[-–]\s|(?<=[()]))")
 _TENSES = ((TENSE_FUTURE, "future"), (TENSE_PAST, "past"))
-_TENSES_LOWER = ((case_sensitive(TENSE_FUTURE), "future"), (case_sensitive(TENSE_PAST), "past"))
+_TENSES_LOWER = (
+    (case_sensitive(TENSE_FUTURE), "future"),
+    (word_scan(case_sensitive(TENSE_PAST)), "past"),
+)
 _FUTURE_VERB = re.compile(
     r"\b(?:will|shall|wird|werden|soll|sollen|is\s+to\s+be|are\s+to\s+be)\b", re.IGNORECASE
 )
-prepare(FORECAST_SUBJECT, FORECAST_VERB, PAST_AUX, _FUTURE_VERB)
+prepare(_FUTURE_VERB)
+prepare_scans(FORECAST_SUBJECT, FORECAST_VERB, PAST_AUX)
 
 
 @dataclass
@@ -50,23 +122,37 @@ class Finding:
 
 @dataclass(frozen=True)
 class Context:
-    """What a rule may look at: the text, its sentence, and the publication date."""
+    """What a rule may look at: the text, its sentence, and the publication date.
+
+    One context serves every rule of its sentence; it remembers the clause of each time
+    expression (several rules ask for it, and it depends only on the sentence and the span).
+    """
 
     text: str
     sentence: Sentence
     published: date
     lang: str = "en"
+    _clauses: dict[tuple[int, int], tuple[int, int]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def clause(self, timex: Timex) -> tuple[int, int]:
         """Return the bounds of the clause around a timex (commas inside it do not count)."""
+        span = (timex.start, timex.end)
+        found = self._clauses.get(span)
+        if found is None:
+            found = self._clauses[span] = self._clause_at(*span)
+        return found
+
+    def _clause_at(self, timex_start: int, timex_end: int) -> tuple[int, int]:
         sentence = self.sentence
-        left_text = sentence.text[: timex.start - sentence.start]
-        right_text = sentence.text[timex.end - sentence.start :]
+        left_text = sentence.text[: timex_start - sentence.start]
+        right_text = sentence.text[timex_end - sentence.start :]
         lefts = [m.end() for m in _CLAUSE_MARK.finditer(left_text)]
         right = _CLAUSE_MARK.search(right_text)
         start = sentence.start + (lefts[-1] if lefts else 0)
-        end = timex.end + (right.start() if right else len(right_text.rstrip(".!?\"'“”")))
-        return start, max(end, timex.end)
+        end = timex_end + (right.start() if right else len(right_text.rstrip(".!?\"'“”")))
+        return start, max(end, timex_end)
 
     def clause_text(self, timex: Timex) -> str:
         """Return the text of the clause around a timex."""
@@ -102,9 +188,9 @@ class Context:
     def is_forecast(self, timex: Timex) -> bool:
         """Tell whether the clause forecasts a market quantity ("demand will double by 2030")."""
         clause = self.clause_text(timex)
-        return search_folded(FORECAST_SUBJECT, clause) and search_folded(FORECAST_VERB, clause)
+        return scan_folded(FORECAST_SUBJECT, clause) and scan_folded(FORECAST_VERB, clause)
 
     def has_future_verb(self, timex: Timex) -> bool:
         """Tell whether the clause speaks of the future (will, shall, wird, werden, soll)."""
         clause = self.clause_text(timex)
-        return search_folded(_FUTURE_VERB, clause) and not search_folded(PAST_AUX, clause)
+        return search_folded(_FUTURE_VERB, clause) and not scan_folded(PAST_AUX, clause)

@@ -31,26 +31,35 @@ def find_all(text: str, published: date, meta: FoundMeta, lang: str = "en") -> l
     4. Add undated plans for sentences that carry no dated commitment.
     """
     book = AnchorBook(published)
-    per_sentence: list[tuple[Sentence, list[Timex], list[Finding]]] = []
+    per_sentence: list[tuple[Context, list[Timex], list[Finding], bool]] = []
     sentences = [_after_dateline(s, meta.dateline) for s in split_sentences(text)]
     timexes = [t for t in find_timexes(text) if not _in_meta(t, meta, text)]
     buckets = _bucket(sentences, timexes)
-    for sentence, timexes in zip(sentences, buckets, strict=True):
-        if _is_skipped(sentence, meta):
-            continue
-        fixed = _fixed_findings(text, sentence, timexes, published, book, lang) if timexes else []
-        per_sentence.append((sentence, timexes, fixed))
-    findings: list[Finding] = []
     markers = marker_positions(text)
-    for sentence, timexes, fixed in per_sentence:
+    for sentence, timexes in zip(sentences, buckets, strict=True):
+        has_marker = bisect_left(markers, sentence.start) < bisect_left(markers, sentence.end)
+        # A sentence with neither a time expression nor an intent marker yields nothing, skipped
+        # or not; one with a marker only is checked once it yields a plan (few do).
+        if not (timexes or has_marker) or (timexes and _is_skipped(sentence, meta)):
+            continue
+        ctx = Context(text, sentence, published, lang)
+        fixed = _fixed_findings(ctx, timexes, book) if timexes else []
+        per_sentence.append((ctx, timexes, fixed, has_marker))
+    findings: list[Finding] = []
+    for ctx, timexes, fixed, has_marker in per_sentence:
+        sentence = ctx.sentence
         found = [*fixed]
         if timexes:
-            found.extend(_duration_findings(text, sentence, timexes, published, book, fixed, lang))
-        has_marker = bisect_left(markers, sentence.start) < bisect_left(markers, sentence.end)
-        if has_marker and not any(f.kind in ("commitment", "undated") for f in found):
+            found.extend(_duration_findings(ctx, timexes, book, fixed))
+        if not (found or has_marker):
+            continue
+        # Headlines and titles keep only events, so they need no undated plan.
+        only_events = _is_headline(text, sentence) or _in_span(sentence.start, meta.title_span)
+        if has_marker and not only_events and not any(_is_plan(f) for f in found):
             plan = _safely(find_undated, sentence)
-            found.extend([plan] if plan else [])
-        if _is_headline(text, sentence) or _in_span(sentence.start, meta.title_span):
+            if plan and (timexes or not _is_skipped(sentence, meta)):
+                found.append(plan)
+        if only_events:
             found = [f for f in found if f.kind == "event"]
         for finding in found:
             finding.timexes = tuple(timexes)
@@ -58,6 +67,10 @@ def find_all(text: str, published: date, meta: FoundMeta, lang: str = "en") -> l
     for finding in findings:
         _label(finding, text)
     return sorted(findings, key=lambda f: (f.start, f.end))
+
+
+def _is_plan(finding: Finding) -> bool:
+    return finding.kind in ("commitment", "undated")
 
 
 def _after_dateline(sentence: Sentence, dateline: tuple[int, int] | None) -> Sentence:
@@ -133,15 +146,7 @@ def _in_span(position: int, span: tuple[int, int] | None) -> bool:
     return span is not None and span[0] <= position < span[1]
 
 
-def _fixed_findings(
-    text: str,
-    sentence: Sentence,
-    timexes: list[Timex],
-    published: date,
-    book: AnchorBook,
-    lang: str,
-) -> list[Finding]:
-    ctx = Context(text, sentence, published, lang)
+def _fixed_findings(ctx: Context, timexes: list[Timex], book: AnchorBook) -> list[Finding]:
     found = []
     for timex in timexes:
         if timex.kind == "duration":
@@ -151,7 +156,7 @@ def _fixed_findings(
             continue
         found.append(finding)
         book.dated.append(finding)
-        _note_signing(text, timex, finding, book)
+        _note_signing(ctx.text, timex, finding, book)
     return found
 
 
@@ -165,15 +170,8 @@ def _note_signing(text: str, timex: Timex, finding: Finding, book: AnchorBook) -
 
 
 def _duration_findings(
-    text: str,
-    sentence: Sentence,
-    timexes: list[Timex],
-    published: date,
-    book: AnchorBook,
-    fixed: list[Finding],
-    lang: str,
+    ctx: Context, timexes: list[Timex], book: AnchorBook, fixed: list[Finding]
 ) -> list[Finding]:
-    ctx = Context(text, sentence, published, lang)
     events = [f for f in fixed if f.kind == "event" and f.precision == "day"]
     found = []
     for timex in timexes:

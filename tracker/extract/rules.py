@@ -20,12 +20,11 @@ from tracker.extract.dates import (
     weekday_after,
     weekday_on_or_before,
 )
-from tracker.extract.findings import Context, Finding
-from tracker.extract.folding import prepare, search_folded
+from tracker.extract.findings import Context, Finding, prepare_scans, scan_folded
 from tracker.extract.patterns import COUNTERFACTUAL, RETROACTIVE
 from tracker.extract.timex import Timex
 
-prepare(COUNTERFACTUAL)
+prepare_scans(COUNTERFACTUAL)
 _HEADER = re.compile(
     r"(?:Federal Register[^\n]{0,60}[/(]|Register Volume[^\n]{0,40}\()\s*(?:[A-Z][a-z]+day,?\s*)?$"
 )
@@ -40,7 +39,7 @@ def is_blocked(timex: Timex, ctx: Context) -> bool:
     before = ctx.text[max(0, timex.cue_start - 80) : timex.cue_start]
     if _HEADER.search(before) or RETROACTIVE.search(before[-30:]):
         return True
-    return search_folded(COUNTERFACTUAL, ctx.clause_text(timex))
+    return scan_folded(COUNTERFACTUAL, ctx.clause_text(timex))
 
 
 def resolve_fixed(timex: Timex, ctx: Context) -> Finding | None:

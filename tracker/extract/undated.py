@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tracker.extract.findings import Finding
-from tracker.extract.folding import prepare, search_folded, split_alternatives
+from tracker.extract.findings import Finding, factored, prepare_scans, scan_folded, word_scan
 from tracker.extract.patterns import COUNTERFACTUAL, FORECAST_SUBJECT, FORECAST_VERB, PAST_AUX
 from tracker.extract.sentences import Sentence
 from tracker.extract.timex_model import located
 
-# Intent markers, one alternative each; `_factored` groups them by first letter so the regex
+# Intent markers, one alternative each; `word_scan` groups them by first letter so the regex
 # engine can skip every position that cannot start one (this scan runs over whole texts).
 _MARKERS = (
     r"wollen|will|werden|wird|werde|würden|soll|sollen|solle|möchten?|plant|planen|"
@@ -34,32 +33,22 @@ _MARKERS = (
 )
 
 
-def _factored(alternatives: str) -> str:
-    """Group "|"-separated alternatives by their first (literal) character."""
-    groups: dict[str, list[str]] = {}
-    for alternative in split_alternatives(alternatives):
-        groups.setdefault(alternative[0], []).append(alternative[1:])
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
-
-
-def _word_start(alternatives: str) -> str:
-    """`\\b` and a look-ahead at the first characters: the engine skips every other position."""
-    firsts = "".join(sorted({alternative[0] for alternative in split_alternatives(alternatives)}))
-    return rf"\b(?=[{firsts}])"
-
-
-prepare(COUNTERFACTUAL, FORECAST_SUBJECT, FORECAST_VERB, PAST_AUX)
-_MARKER_SCAN = re.compile(rf"{_word_start(_MARKERS)}(?:{_factored(_MARKERS)})\b")
+prepare_scans(COUNTERFACTUAL, FORECAST_SUBJECT, FORECAST_VERB, PAST_AUX)
 _MARKER = re.compile(rf"\b(?:{_MARKERS})\b")
+_MARKER_SCAN = word_scan(_MARKER)
 # ", " / "; " / ": " or " - "; the class in front lets the engine skip ahead to a candidate.
 _BOUNDARY = re.compile(r"[,;:\s](?:(?<=[,;:])\s|(?<=\s)[-–]\s)")
-_VAGUE = re.compile(
-    r"\b(?:zügig|rasch|rechtzeitig|[Dd]emnächst|später|[Ii]n\s+Kürze|zeitnah|[Bb]ald|[Ii]n\s+(?:den\s+)?"
-    r"(?:kommenden|nächsten)\s+(?:Wochen|Monaten|Jahren)|in\s+naher\s+Zukunft|soon|shortly|"
-    r"eventually|in\s+due\s+course|[Ii]n\s+the\s+(?:coming|next\s+few)\s+(?:weeks|months|years)|"
-    r"[Ii]n\s+the\s+near\s+future)\b"
+_VAGUE = word_scan(
+    re.compile(
+        r"\b(?:zügig|rasch|rechtzeitig|[Dd]emnächst|später|[Ii]n\s+Kürze|zeitnah|[Bb]ald|[Ii]n\s+(?:den\s+)?"
+        r"(?:kommenden|nächsten)\s+(?:Wochen|Monaten|Jahren)|in\s+naher\s+Zukunft|soon|shortly|"
+        r"eventually|in\s+due\s+course|[Ii]n\s+the\s+(?:coming|next\s+few)\s+(?:weeks|months|years)|"
+        r"[Ii]n\s+the\s+near\s+future)\b"
+    )
 )
-_CONDITION = re.compile(r"\b(?:[Ss]obald|[Ss]ofern|[Oo]nce|as\s+soon\s+as|provided\s+that)\b")
+_CONDITION = word_scan(
+    re.compile(r"\b(?:[Ss]obald|[Ss]ofern|[Oo]nce|as\s+soon\s+as|provided\s+that)\b")
+)
 # Markers that follow their action ("Eine Überprüfung ist vorgesehen", "talks are expected").
 _PASSIVE_MARKER = re.compile(r"^(?:geplant|vorgesehen|angestrebt|vereinbart|planned|expected)")
 # "die geplante Reform", "the proposed rule": the planned noun is the action itself.
@@ -97,7 +86,7 @@ _ACTION_WORDS = (
 )
 _ACTION = re.compile(rf"(?:{_ACTION_STEMS})\w*\b|\b(?:{_ACTION_WORDS})\b")
 # Where an action can start: every stem and word, grouped by first letter, without the `\b`.
-_ACTION_LOCATOR = re.compile(_factored(f"{_ACTION_STEMS}|{_ACTION_WORDS}"))
+_ACTION_LOCATOR = re.compile(factored(f"{_ACTION_STEMS}|{_ACTION_WORDS}")[1])
 
 
 def find_undated(sentence: Sentence) -> Finding | None:
@@ -124,12 +113,12 @@ def _plan_in(text: str) -> tuple[int, int, str, str] | None:
         return None
     for marker in _MARKER_SCAN.finditer(text):  # the same matches as `_MARKER` (tested)
         clause = _clause(text, marker.start())
-        if search_folded(PAST_AUX, clause) or not _has_action(text, marker, clause):
+        if scan_folded(PAST_AUX, clause) or not _has_action(text, marker, clause):
             continue
         end = len(text.rstrip(".!?\"'“”»« "))
         if end <= marker.start():
             continue
-        if search_folded(COUNTERFACTUAL, text) or _is_forecast(text):
+        if scan_folded(COUNTERFACTUAL, text) or _is_forecast(text):
             return None
         return marker.start(), end, marker.group(0), _reason(text)
     return None
@@ -159,7 +148,7 @@ def _has(pattern: re.Pattern[str], text: str, position: int = 0) -> bool:
 
 def _is_forecast(text: str) -> bool:
     """ "Demand is expected to double": a market quantity that grows is no plan."""
-    return search_folded(FORECAST_SUBJECT, text) and search_folded(FORECAST_VERB, text)
+    return scan_folded(FORECAST_SUBJECT, text) and scan_folded(FORECAST_VERB, text)
 
 
 def _clause(text: str, position: int) -> str:
