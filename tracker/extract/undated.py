@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from tracker.extract.findings import Finding, factored, prepare_scans, scan_folded, word_scan
+from tracker.extract.marker_scan import match_starts
 from tracker.extract.patterns import COUNTERFACTUAL, FORECAST_SUBJECT, FORECAST_VERB, PAST_AUX
 from tracker.extract.sentences import Sentence
 from tracker.extract.timex_model import located
@@ -160,4 +161,4 @@ def _clause(text: str, position: int) -> str:
 
 def marker_positions(text: str) -> list[int]:
     """Where intent markers occur in the whole text (sentences without one need no check)."""
-    return [m.start() for m in _MARKER_SCAN.finditer(text)]
+    return match_starts(_MARKER_SCAN, text)  # `_MARKER_SCAN.finditer` starts, faster
