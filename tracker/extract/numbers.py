@@ -86,7 +86,7 @@ _TOKEN = re.compile(rf"{_SIMPLE}|\d+", re.IGNORECASE)
 def parse_number(word: str) -> int | None:
     """Return the value of a number written in digits or German/English words, else None."""
     text = word.strip().lower().replace("dreissig", "dreißig")
-    if text.isdigit():
+    if text.isdecimal():  # not isdigit: "²" is a digit that int() refuses
         return int(text)
     if text in _UNITS:
         return _UNITS[text]

@@ -4,6 +4,7 @@ Besides `find_timexes`, the finders of years, quarters and keywords ("today", "l
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -25,6 +26,11 @@ from tracker.extract.timex_durations import compounds, durations, ordinal_days
 from tracker.extract.timex_model import Finder, Timex, before
 
 __all__ = ["Timex", "find_timexes"]
+
+logger = logging.getLogger(__name__)
+# What a finder may raise on odd input (a bug): it loses its own remaining expressions, not the
+# text's (the same errors `pipeline._safely` contains for one rule).
+_FINDER_ERRORS = (ValueError, OverflowError, ArithmeticError, IndexError, KeyError, AssertionError)
 
 
 # The word right before a deadline year ("bis 2030", "by the end of 2027", "des Jahres 2026").
@@ -186,9 +192,14 @@ def find_timexes(text: str) -> list[Timex]:
     covered = bytearray(len(text) + 1)
     found: list[Timex] = []
     for finder in _FINDERS:
-        for timex in finder(text, months):
-            if covered.find(1, timex.start, timex.end) >= 0:
-                continue
-            covered[timex.start : timex.end] = b"\x01" * (timex.end - timex.start)
-            found.append(timex if timex.cue_start >= 0 else replace(timex, cue_start=timex.start))
+        try:
+            for timex in finder(text, months):
+                if covered.find(1, timex.start, timex.end) >= 0:
+                    continue
+                covered[timex.start : timex.end] = b"\x01" * (timex.end - timex.start)
+                found.append(
+                    timex if timex.cue_start >= 0 else replace(timex, cue_start=timex.start)
+                )
+        except _FINDER_ERRORS:
+            logger.debug("finder %s failed", getattr(finder, "__name__", finder), exc_info=True)
     return sorted(found, key=lambda t: t.start)

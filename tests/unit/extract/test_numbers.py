@@ -27,6 +27,6 @@ def test_parse_number_reads_digits_and_words_de_en(word, value):
     assert parse_number(word) == value
 
 
-@pytest.mark.parametrize("word", ["zweixyz", "Tage", "", "many"])
+@pytest.mark.parametrize("word", ["zweixyz", "Tage", "", "many", "²", "3²"])
 def test_parse_number_rejects_non_numbers(word):
     assert parse_number(word) is None

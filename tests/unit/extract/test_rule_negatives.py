@@ -79,3 +79,28 @@ def test_policy_target_with_date_is_a_commitment_de_en():
     assert [c.due for c in found.commitments] == [date(2030, 12, 31)]
     found = run("The EU aims to process 40% of its needs domestically by 2030.", PUBLISHED, "en")
     assert [c.due for c in found.commitments] == [date(2030, 12, 31)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Die Kommission wird innerhalb von 30 Tagen einen Plan vorlegen. Es waren ² Tage.", "de"),
+        ("The agency will issue rules within 30 days. The test took 3² days.", "en"),
+    ],
+)
+def test_a_superscript_number_neither_counts_nor_loses_the_other_findings_de_en(text, lang):
+    """ "²" is a digit to `str.isdigit` that `int` refuses: it once emptied the whole text."""
+    x = run(text, PUBLISHED, lang)
+    assert [c.due for c in x.commitments] == [date(2026, 3, 7)]
+
+
+def test_a_failing_finder_loses_only_its_own_expressions(monkeypatch):
+    from tracker.extract import timex
+
+    def broken(text, months):
+        yield from ()
+        raise ValueError("a finder bug")
+
+    monkeypatch.setattr(timex, "_FINDERS", (broken, *timex._FINDERS))
+    x = run("The agency will issue rules within 30 days.", PUBLISHED, "en")
+    assert [c.due for c in x.commitments] == [date(2026, 3, 7)]
