@@ -8,8 +8,6 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from tracker.extract.folding import lowered
-
 GAZETTEER: dict[str, tuple[str, ...]] = {
     "United States": (
         "United States",
@@ -253,56 +251,12 @@ def _actor_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
-@cache
-def _folded_pattern() -> re.Pattern[str]:
-    """The case-insensitive pattern for lowercased text (`lowered`): plain literals, which the
-    regex engine tries several times faster."""
-    aliases = sorted({a for n, al in GAZETTEER.items() for a in (n, *al)}, key=len, reverse=True)
-    groups: dict[str, list[str]] = {}
-    for alias in (a for a in aliases if a not in _CASE_SENSITIVE):
-        groups.setdefault(alias[0].lower(), []).append(re.escape(alias[1:].lower()))
-    body = "|".join(f"{re.escape(c)}(?:{'|'.join(r)})" for c, r in groups.items())
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
-
-
 @lru_cache(maxsize=64)
 def actor_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     """Return (start, end, canonical name) of each actor mention, longest first on overlaps."""
+    from tracker.extract.actor_scan import actor_mentions_in  # (actor_scan imports this module)
+
     return actor_mentions_in(text, 0, len(text))
-
-
-def actor_mentions_in(text: str, low: int, high: int) -> tuple[tuple[int, int, str], ...]:
-    """`actor_mentions` of `text[low:high]`, offsets into `text`: the same as for the whole text
-    when no alias spans the range's ends (see `context.ActorIndex`)."""
-    insensitive, sensitive = _actor_patterns()
-    names = _alias_index()
-    origin = max(low - 1, 0)  # one character more, for the look-behind
-    segment = text[origin:high]
-    if segment.isascii():  # (a constant-time test) no Kelvin sign, nothing lowered() refuses
-        folded: str | None = segment.lower()
-    else:
-        folded = None if "\u212a" in segment else lowered(segment)  # Kelvin sign lowers to "k"
-    if folded is None:
-        hits = [
-            (m.start(), m.end(), canonical_actor(m.group(0)))
-            for m in insensitive.finditer(text, low, high)
-        ]
-    else:  # a match is an alias lowercased: its own key in `names` (what canonical_actor finds)
-        hits = [
-            (origin + m.start(), origin + m.end(), names[m.group(0)])
-            for m in _folded_pattern().finditer(folded, low - origin)
-        ]
-    hits += [
-        (m.start(), m.end(), names[m.group(0).lower()]) for m in sensitive.finditer(text, low, high)
-    ]
-    mentions: list[tuple[int, int, str]] = []
-    covered_until = -1
-    for start, end, name in sorted(hits, key=lambda h: (h[0], -h[1])):  # longest first
-        if start < covered_until:
-            continue
-        covered_until = end
-        mentions.append((start, end, name))
-    return tuple(mentions)
 
 
 @lru_cache(maxsize=256)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import pairwise
 
-from tracker.extract.actors import actor_mentions_in
+from tracker.extract.actor_scan import actor_mentions_in
 from tracker.extract.patterns import SPEECH_STEMS, has_any
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
@@ -22,6 +22,9 @@ _CUT = re.compile(r"[^\w .'’-]")
 # Where a sentence ends: the white space after [.!?] before a capital (group 1). Taking the mark
 # into the match, rather than looking behind for it, lets the engine skip ahead to the marks.
 _SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-ZÄÖÜ\"„“])")
+# The same on the reversed text, to find sentence ends from the last one back (see
+# `_ends_backwards`).
+_SENTENCE_END_REVERSED = re.compile(r"[A-ZÄÖÜ\"„“]\s+[.!?]")
 _SPEECH = (
     r"(?:sagte|sagten|sagt|erklärte|erklärten|erklärt|betonte|betonten|betont|meinte|"
     r"hieß\s+es|heißt\s+es|teilte\s+\w+\s+mit|said|says|stated|told|added|noted|explained)"
@@ -141,11 +144,15 @@ class ActorIndex:
         """The last point at or before `position` that follows a `_CUT` character, or `floor`."""
         if position <= floor:
             return floor
+        size = len(self.text)  # text[i] is backwards()[size - 1 - i]
+        cut = _CUT.search(self.backwards(), size - position, size - floor)
+        return size - cut.start() if cut else floor
+
+    def backwards(self) -> str:
+        """The text reversed (made once), to search back from a position."""
         if self._backwards is None:
             self._backwards = self.text[::-1]
-        size = len(self.text)  # text[i] is _backwards[size - 1 - i]
-        cut = _CUT.search(self._backwards, size - position, size - floor)
-        return size - cut.start() if cut else floor
+        return self._backwards
 
     def _cut_after(self, position: int, ceiling: int) -> int:
         """The first point at or after `position` that follows a `_CUT` character, or `ceiling`."""
@@ -227,10 +234,23 @@ def _nearest_actors(index: ActorIndex, low: int, high: int) -> list[str]:
     does either, and scanning the last four sentences is cheaper than the whole paragraph.)"""
     if high <= low:
         return []
-    ends = (m.start(1) for m in _SENTENCE_END.finditer(index.text, max(low - 1, 0), high))
-    cuts = [low, *ends, high]
-    for left, right in reversed(list(pairwise(cuts))[-4:]):
-        found = index.names(left, right)
-        if found:
+    ends = _ends_backwards(index, low, high)
+    for _ in range(4):
+        left = next(ends, None)
+        found = index.names(low if left is None else left, high)
+        if found or left is None:
             return found
+        high = left
     return []
+
+
+def _ends_backwards(index: ActorIndex, low: int, high: int) -> Iterator[int]:
+    """`m.start(1)` for `m` in `_SENTENCE_END.finditer(index.text, max(low - 1, 0), high)`, last
+    first: the matches of `_SENTENCE_END_REVERSED` on the reversed text (a mark, the white space
+    after it, and the character after that, which the look-ahead needs before `high`; no two of
+    them overlap, either way round), searched as far back as needed only."""
+    size = len(index.text)  # text[i] is backwards()[size - 1 - i]
+    reversed_ends = _SENTENCE_END_REVERSED.finditer(
+        index.backwards(), size - high, size - max(low - 1, 0)
+    )
+    return (size - match.end() + 1 for match in reversed_ends)

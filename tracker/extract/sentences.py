@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -16,13 +17,18 @@ _ABBREVIATIONS = _words(
     "mio mrd jan feb mar apr jun jul aug sep sept oct okt nov dec dez sec art abs",
     "vol prof gen rep sen gov dept approx fig ff ggf vgl usw s u.a d.h dt engl",
 )
-# A sentence end, a blank line, or a line break before a list item. Every alternative starts
-# with its one character (the class in front), so the engine skips ahead to those characters.
-_BOUNDARY = re.compile(
-    r"[.!?…\n](?:(?<=[.!?…])[\"'»«“”’)\]]*\s+(?=[\"'„“«»(\[•\-–]*[A-ZÄÖÜ0-9(„“\"•])"
-    r"|(?<=\n)[ \t]*\n\s*"
-    r"|(?<=\n)(?=[ \t]*(?:[-•*▪]|\(\w{1,4}\)|\d{1,2}\.)\s))"
-)
+# A sentence end, a blank line, or a line break before a list item: the matches of one scan
+#   [.!?…\n](?:(?<=[.!?…])<_AFTER_MARK>|(?<=\n)[ \t]*\n\s*|(?<=\n)(?=<list item>))
+# done as one scan per first character (a literal first character the engine finds several
+# times faster than a class). The same matches: a mark's match is the mark, closing quotes and a
+# whole run of white space (\s+ is greedy and the look-ahead needs no space after it), and a
+# line's match is white space only, so no mark starts inside either: the marks' matches are
+# those of the one scan. A line match starting inside a mark's match is skipped by the one scan
+# (`_boundaries` drops it), and it ends inside that match (at the end of its white space at
+# most): it hides no other line match, so the rest are the one scan's line matches.
+_AFTER_MARK = r"[\"'»«“”’)\]]*\s+(?=[\"'„“«»(\[•\-–]*[A-ZÄÖÜ0-9(„“\"•])"
+_MARK_ENDS = {mark: re.compile(re.escape(mark) + _AFTER_MARK) for mark in ".!?…"}
+_LINE_END = re.compile(r"\n(?:[ \t]*\n\s*|(?=[ \t]*(?:[-•*▪]|\(\w{1,4}\)|\d{1,2}\.)\s))")
 _SHORT_LINE = re.compile(r"\n")
 _TOKEN_SEPARATOR = re.compile(r"[\s(\[/]")
 _INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
@@ -55,11 +61,23 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _boundaries(text: str) -> list[int]:
-    return [
-        match.end()
-        for match in _BOUNDARY.finditer(text)
-        if text[match.start()] != "." or not _is_abbreviation(text, match.start())
-    ]
+    """Where the matches of the one boundary scan end (see `_MARK_ENDS`), unless they follow an
+    abbreviation's period."""
+    ends = []
+    spans: list[tuple[int, int]] = []  # the marks' matches
+    for mark, pattern in _MARK_ENDS.items():
+        if mark in text:
+            spans += (match.span() for match in pattern.finditer(text))
+    spans.sort()
+    starts = [start for start, _ in spans]
+    for start, end in spans:
+        if text[start] != "." or not _is_abbreviation(text, start):
+            ends.append(end)
+    for match in _LINE_END.finditer(text):
+        at = bisect_right(starts, match.start()) - 1
+        if at < 0 or spans[at][1] <= match.start():  # not inside a mark's match
+            ends.append(match.end())
+    return ends
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
