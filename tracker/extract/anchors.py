@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tracker.extract.describe import nearest_key
-from tracker.extract.findings import Finding
+from tracker.extract.findings import Finding, word_scan
 
 SIGNING_VERB = re.compile(
     r"\b(?:signed|signs|unterzeichnet\w*|unterschrieben|unterschrieb|unterzeichneten)\b"
 )
+SIGNING_SCAN = word_scan(SIGNING_VERB)  # the same matches, faster
 ORDER_OF = re.compile(
     r"(?:Executive\s+Order|Proclamation|Presidential\s+Memorandum|Memorandum|Durchführungsverordnung|"
     r"Verordnung|Anordnung|Beschluss)\s+(?:No\.\s*|Nr\.\s*)?[\d/-]*\s*(?:of|vom)\s+$"
@@ -49,7 +50,7 @@ class AnchorBook:
         """Pick the anchor: a date in the sentence, the last signing before it, or publication."""
         if sentence_events and sentence_events[0].on is not None:
             kind = (
-                "signing" if SIGNING_VERB.search(sentence_events[0].sentence.text) else "explicit"
+                "signing" if SIGNING_SCAN.search(sentence_events[0].sentence.text) else "explicit"
             )
             return sentence_events[0].on, kind
         earlier = [on for offset, on in self.signings if offset < position]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
-from itertools import compress
+from typing import TypeAlias
 
 from tracker.extract.folding import split_alternatives
 
@@ -87,8 +88,8 @@ def _stems(table: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...] | None, 
 
 
 _Entry = tuple[re.Pattern[str], str]
-# table -> (entries, (stems, their ranks), ranks without a usable stem)
-_Prepared = tuple[tuple[_Entry, ...], tuple[tuple[str, ...], tuple[int, ...]], frozenset[int]]
+# table -> (entries, stem finder, ranks of each stem's prefix stems, ranks without a usable stem)
+_Prepared = tuple[tuple[_Entry, ...], re.Pattern[str], dict[str, frozenset[int]], frozenset[int]]
 _PREPARED: dict[int, tuple[tuple[tuple[str, str], ...], _Prepared]] = {}
 
 
@@ -99,16 +100,57 @@ def _prepared(table: tuple[tuple[str, str], ...]) -> _Prepared:
     if found is None or found[0] is not table:
         stems = _stems(table)
         listed = [(stem, rank) for rank, s in enumerate(stems) if s is not None for stem in s]
-        pairs = (tuple(stem for stem, _ in listed), tuple(rank for _, rank in listed))
+        prefixes = {
+            stem: frozenset(rank for other, rank in listed if stem.startswith(other))
+            for stem, _ in listed
+        }
         always = frozenset(rank for rank, s in enumerate(stems) if s is None)
-        found = _PREPARED[id(table)] = (table, (_compiled(table), pairs, always))
+        finder = re.compile(literal_trie(prefixes))
+        found = _PREPARED[id(table)] = (table, (_compiled(table), finder, prefixes, always))
     return found[1]
 
 
+_Node: TypeAlias = dict[str, "_Node"]  # a trie node: the next characters ("" ends a word)
+
+
+def literal_trie(words: Iterable[str]) -> str:
+    """A regex for a set of literal words that, where several start, matches the longest.
+
+    Words that start at one place are prefixes of one another; the trie tries to go on before
+    it stops at a word's end (a greedy `?`), and only one branch fits the next character.
+    """
+    root: _Node = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: _Node) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
 def _candidates(table: tuple[tuple[str, str], ...], lowered: str) -> list[int]:
-    """The ranks, in order, whose stems occur in `lowered` (or that have no usable stem)."""
-    _, (stems, ranks), always = _prepared(table)
-    return sorted(always.union(compress(ranks, map(lowered.__contains__, stems))))
+    """The ranks, in order, whose stems occur in `lowered` (or that have no usable stem).
+
+    One regex finds, at each place where stems start, the longest of them; the others starting
+    there are its prefixes, so `prefixes` gives all their ranks. Searching again one character
+    after each hit visits every place where a stem starts (hits may overlap). The same ranks as
+    testing `stem in lowered` for every stem (test_describe_scans.py), in fewer steps.
+    """
+    _, finder, prefixes, always = _prepared(table)
+    ranks = set(always)
+    hit = finder.search(lowered)
+    while hit is not None:
+        ranks |= prefixes[hit.group()]
+        hit = finder.search(lowered, hit.start() + 1)
+    return sorted(ranks)
 
 
 def _stem(alternative: str) -> str:

@@ -7,7 +7,7 @@ from datetime import date
 
 from tracker.extract.anchors import AnchorBook
 from tracker.extract.dates import add_duration
-from tracker.extract.findings import Context, Finding, scan_folded
+from tracker.extract.findings import Context, Finding
 from tracker.extract.patterns import PAST_AUX
 from tracker.extract.rules import event, is_blocked
 from tracker.extract.timex import Timex
@@ -44,9 +44,8 @@ def resolve_duration(
         return _ago(timex, ctx)
     if timex.approx or _PHASE_IN.match(timex.cue):
         return _vague(timex, ctx)
-    clause = ctx.clause_text(timex)
     if _WEAK_CUES.match(timex.cue) and (
-        scan_folded(PAST_AUX, clause) or _STATE_SO_FAR.search(clause)
+        ctx.clause_has(PAST_AUX, timex) or _STATE_SO_FAR.search(ctx.clause_text(timex))
     ):
         return None
     if _SHIFT.match(timex.cue):

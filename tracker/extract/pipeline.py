@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from tracker.extract.anchors import ORDER_OF, SIGNING_VERB, AnchorBook
+from tracker.extract.anchors import ORDER_OF, SIGNING_SCAN, AnchorBook
 from tracker.extract.describe import EVENT_KEYS, first_key, nearest_key
 from tracker.extract.durations import resolve_duration
 from tracker.extract.findings import Context, Finding
@@ -32,7 +32,9 @@ def find_all(text: str, published: date, meta: FoundMeta, lang: str = "en") -> l
     """
     book = AnchorBook(published)
     per_sentence: list[tuple[Context, list[Timex], list[Finding], bool]] = []
-    sentences = [_after_dateline(s, meta.dateline) for s in split_sentences(text)]
+    sentences = split_sentences(text)
+    if meta.dateline is not None:
+        sentences = [_after_dateline(s, meta.dateline) for s in sentences]
     timexes = [t for t in find_timexes(text) if not _in_meta(t, meta, text)]
     buckets = _bucket(sentences, timexes)
     markers = marker_positions(text)
@@ -137,7 +139,9 @@ def is_inline_dateline(text: str, timex: Timex) -> bool:
     prefix = (
         text[max(line_start - 1, 0) : timex.cue_start] if line_start else text[: timex.cue_start]
     )
-    if len(prefix) > 80 or not _LINE_PREFIX.search(prefix):
+    # (`match`, not `search`: the prefix holds no line break but its first character, so the
+    # pattern, which starts at a line break or the text's start, can only match at its start.)
+    if len(prefix) > 80 or not _LINE_PREFIX.match(prefix):
         return False
     return _LINE_SUFFIX.match(text[timex.end : timex.end + 12]) is not None
 
@@ -165,7 +169,7 @@ def _note_signing(text: str, timex: Timex, finding: Finding, book: AnchorBook) -
         return
     if ORDER_OF.search(text[max(0, timex.start - 60) : timex.start]) and book.order_date is None:
         book.order_date = finding.on
-    elif SIGNING_VERB.search(finding.sentence.text):
+    elif SIGNING_SCAN.search(finding.sentence.text):
         book.signings.append((finding.sentence.start, finding.on))
 
 

@@ -24,7 +24,7 @@ from tracker.extract.findings import Context, Finding, prepare_scans, scan_folde
 from tracker.extract.patterns import COUNTERFACTUAL, RETROACTIVE
 from tracker.extract.timex import Timex
 
-prepare_scans(COUNTERFACTUAL)
+prepare_scans(COUNTERFACTUAL, RETROACTIVE)
 _HEADER = re.compile(
     r"(?:Federal Register[^\n]{0,60}[/(]|Register Volume[^\n]{0,40}\()\s*(?:[A-Z][a-z]+day,?\s*)?$"
 )
@@ -37,9 +37,10 @@ _TODAY_ADJECTIVE = re.compile(r"^\s+[a-zäöü]+(?:en|e|er|es)\s+[A-ZÄÖÜ]")
 def is_blocked(timex: Timex, ctx: Context) -> bool:
     """Tell whether a timex sits in a header, a counterfactual clause or after "rückwirkend"."""
     before = ctx.text[max(0, timex.cue_start - 80) : timex.cue_start]
-    if _HEADER.search(before) or RETROACTIVE.search(before[-30:]):
+    # (Both kinds of header hold "Register": most texts need no regex.)
+    if "Register" in before and _HEADER.search(before):
         return True
-    return scan_folded(COUNTERFACTUAL, ctx.clause_text(timex))
+    return scan_folded(RETROACTIVE, before[-30:]) or ctx.clause_has(COUNTERFACTUAL, timex)
 
 
 def resolve_fixed(timex: Timex, ctx: Context) -> Finding | None:

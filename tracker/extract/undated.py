@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tracker.extract.findings import Finding, factored, prepare_scans, scan_folded, word_scan
+from tracker.extract.describe import literal_trie
+from tracker.extract.findings import (
+    ClauseMarks,
+    Finding,
+    prepare_scans,
+    scan_folded,
+    scan_lowered,
+    word_scan,
+)
+from tracker.extract.folding import lowered, split_alternatives
 from tracker.extract.marker_scan import match_starts
 from tracker.extract.patterns import COUNTERFACTUAL, FORECAST_SUBJECT, FORECAST_VERB, PAST_AUX
 from tracker.extract.sentences import Sentence
@@ -37,8 +46,8 @@ _MARKERS = (
 prepare_scans(COUNTERFACTUAL, FORECAST_SUBJECT, FORECAST_VERB, PAST_AUX)
 _MARKER = re.compile(rf"\b(?:{_MARKERS})\b")
 _MARKER_SCAN = word_scan(_MARKER)
-# ", " / "; " / ": " or " - "; the class in front lets the engine skip ahead to a candidate.
-_BOUNDARY = re.compile(r"[,;:\s](?:(?<=[,;:])\s|(?<=\s)[-–]\s)")
+# ", " / "; " / ": " or " - ".
+_BOUNDARIES = ClauseMarks(brackets=False)
 _VAGUE = word_scan(
     re.compile(
         r"\b(?:zügig|rasch|rechtzeitig|[Dd]emnächst|später|[Ii]n\s+Kürze|zeitnah|[Bb]ald|[Ii]n\s+(?:den\s+)?"
@@ -86,8 +95,25 @@ _ACTION_WORDS = (
     r"comments|action\s+plans?|memorandum|agreement|tariffs?|working\s+group|task\s+force"
 )
 _ACTION = re.compile(rf"(?:{_ACTION_STEMS})\w*\b|\b(?:{_ACTION_WORDS})\b")
-# Where an action can start: every stem and word, grouped by first letter, without the `\b`.
-_ACTION_LOCATOR = re.compile(factored(f"{_ACTION_STEMS}|{_ACTION_WORDS}")[1])
+
+
+def _literal_head(alternative: str) -> str:
+    """The literal start of a regex alternative, up to its first special character (without a
+    character that a quantifier may leave out): every match of the alternative starts so."""
+    cut = re.search(r"[\[(\\.|+]|.[?*{]", alternative)
+    head = alternative[: cut.start()] if cut else alternative
+    assert head, alternative
+    return head
+
+
+# Where an action can start: the literal start of every stem and word, without the `\b`, as a
+# trie (the regex engine then follows one branch per character rather than every alternative).
+_ACTION_LOCATOR = re.compile(
+    literal_trie(
+        _literal_head(alternative)
+        for alternative in split_alternatives(f"{_ACTION_STEMS}|{_ACTION_WORDS}")
+    )
+)
 
 
 def find_undated(sentence: Sentence) -> Finding | None:
@@ -112,14 +138,15 @@ def _plan_in(text: str) -> tuple[int, int, str, str] | None:
     """(start, end, cue, reason) of the plan in a sentence's text, or None."""
     if text.endswith("?"):
         return None
+    end = len(text.rstrip(".!?\"'“”»« "))
     for marker in _MARKER_SCAN.finditer(text):  # the same matches as `_MARKER` (tested)
+        if end <= marker.start():  # (checked before the clause: it skips the marker either way)
+            continue
         clause = _clause(text, marker.start())
         if scan_folded(PAST_AUX, clause) or not _has_action(text, marker, clause):
             continue
-        end = len(text.rstrip(".!?\"'“”»« "))
-        if end <= marker.start():
-            continue
-        if scan_folded(COUNTERFACTUAL, text) or _is_forecast(text):
+        low = lowered(text)
+        if scan_lowered(COUNTERFACTUAL, text, low) or _is_forecast(text, low):
             return None
         return marker.start(), end, marker.group(0), _reason(text)
     return None
@@ -147,16 +174,16 @@ def _has(pattern: re.Pattern[str], text: str, position: int = 0) -> bool:
     return next(located(pattern, _ACTION_LOCATOR, text, position), None) is not None
 
 
-def _is_forecast(text: str) -> bool:
-    """ "Demand is expected to double": a market quantity that grows is no plan."""
-    return scan_folded(FORECAST_SUBJECT, text) and scan_folded(FORECAST_VERB, text)
+def _is_forecast(text: str, low: str | None) -> bool:
+    """ "Demand is expected to double": a market quantity that grows is no plan (`low` is
+    `lowered(text)`)."""
+    return scan_lowered(FORECAST_SUBJECT, text, low) and scan_lowered(FORECAST_VERB, text, low)
 
 
 def _clause(text: str, position: int) -> str:
     """Return the comma- or dash-bounded clause of `text` around `position`."""
-    starts = [m.end() for m in _BOUNDARY.finditer(text, 0, position)]
-    end = _BOUNDARY.search(text, position)
-    return text[starts[-1] if starts else 0 : end.start() if end else len(text)]
+    end = _BOUNDARIES.first_start(text, position)
+    return text[_BOUNDARIES.last_end(text, position) : len(text) if end is None else end]
 
 
 def marker_positions(text: str) -> list[int]:

@@ -31,10 +31,12 @@ def test_marker_positions_equal_finditer():
 
 
 def test_match_starts_on_other_word_scans():
-    pattern = word_scan(re.compile(r"\b(?:ab|abc|b\s+c|c)\b"))
+    # five first letters: `word_scan` keeps the `\b(?=[...])` form (with fewer it leads with them)
+    pattern = word_scan(re.compile(r"\b(?:ab|abc|b\s+c|c|d|e)\b"))
     rng = random.Random(6)
     for _ in range(2000):
         text = "".join(
-            rng.choice(("a", "b", "c", " ", "-", "\n", "é", "ab", "b c")) for _ in range(12)
+            rng.choice(("a", "b", "c", "d", "e", " ", "-", "\n", "é", "ab", "b c"))
+            for _ in range(12)
         )
         assert match_starts(pattern, text) == [m.start() for m in pattern.finditer(text)], text
