@@ -8,14 +8,14 @@ from datetime import date
 from typing import Any
 
 from tracker.errors import NoPublicationDateError
-from tracker.extract.context import ActorIndex, Paragraphs, actors_at
-from tracker.extract.describe import normalise
-from tracker.extract.findings import Finding
-from tracker.extract.lang import detect_language
-from tracker.extract.meta import FoundMeta, detect_meta
+from tracker.extract.describe.keys import normalise
+from tracker.extract.describe.summary import summarise
+from tracker.extract.meta.document import FoundMeta, detect_meta
+from tracker.extract.meta.lang import detect_language
 from tracker.extract.models import Commitment, DocumentMeta, Event, Extraction, Undated
 from tracker.extract.pipeline import find_all
-from tracker.extract.summary import summarise
+from tracker.extract.rules.context import ActorIndex, Paragraphs, actors_at
+from tracker.extract.rules.findings import Finding
 
 logger = logging.getLogger(__name__)
 

@@ -9,15 +9,15 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from tracker.extract.anchors import ORDER_OF, SIGNING_SCAN, AnchorBook
-from tracker.extract.describe import EVENT_KEYS, first_key, nearest_key
-from tracker.extract.durations import resolve_duration
-from tracker.extract.findings import Context, Finding
-from tracker.extract.meta import FoundMeta, is_metadata_line
-from tracker.extract.rules import resolve_fixed
+from tracker.extract.dates.scan import Timex, find_timexes
+from tracker.extract.describe.keys import EVENT_KEYS, first_key, nearest_key
+from tracker.extract.meta.document import FoundMeta, is_metadata_line
+from tracker.extract.rules.anchors import ORDER_OF, SIGNING_SCAN, AnchorBook
+from tracker.extract.rules.durations import resolve_duration
+from tracker.extract.rules.findings import Context, Finding
+from tracker.extract.rules.fixed import resolve_fixed
+from tracker.extract.rules.undated import find_undated, marker_positions
 from tracker.extract.sentences import Sentence, split_sentences
-from tracker.extract.timex import Timex, find_timexes
-from tracker.extract.undated import find_undated, marker_positions
 
 logger = logging.getLogger(__name__)
 

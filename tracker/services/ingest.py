@@ -18,7 +18,7 @@ from tracker.clock import Clock
 from tracker.config import Settings
 from tracker.errors import InputError
 from tracker.extract import extract
-from tracker.extract.mentions import MENTION_PATTERNS, find_mentions, is_linkable
+from tracker.extract.rules.mentions import MENTION_PATTERNS, find_mentions, is_linkable
 from tracker.sources.readers import SourceDocument
 from tracker.store import tables as t
 from tracker.store import writes

@@ -36,7 +36,7 @@ def actor_keys(names: list[str]) -> list[str]:
     """Map user-typed actor names (any alias, any language) to stored actor keys."""
     if not names:
         return []
-    from tracker.extract.actors import canonical_actor
+    from tracker.extract.describe.actors import canonical_actor
 
     return [writes.actor_key(canonical_actor(n)) for n in names]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from tracker.extract.actors import canonical_actor
+from tracker.extract.describe.actors import canonical_actor
 from tracker.store import tables as t
 from tracker.store.session import transaction
 from tracker.store.writes import ensure_actors

@@ -6,9 +6,9 @@ from __future__ import annotations
 import random
 import re
 
-from tracker.extract.actor_scan import _two_scans, actor_mentions_in
-from tracker.extract.actors import _CASE_SENSITIVE, GAZETTEER
-from tracker.extract.context import _SENTENCE_END, ActorIndex, _ends_backwards
+from tracker.extract.describe.actor_scan import _two_scans, actor_mentions_in
+from tracker.extract.describe.actors import _CASE_SENSITIVE, GAZETTEER
+from tracker.extract.rules.context import _SENTENCE_END, ActorIndex, _ends_backwards
 from tracker.extract.sentences import _boundaries, _is_abbreviation
 
 ALIASES = [alias for name, aliases in GAZETTEER.items() for alias in (name, *aliases)]

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from tracker.extract.actors import canonical_actor, find_actors
+from tracker.extract.describe.actors import canonical_actor, find_actors
 
 
 @pytest.mark.parametrize(
@@ -54,7 +54,7 @@ def test_find_actors_ignores_currency_and_lowercase_words():
 
 def test_actors_module_imports_without_pydantic_or_dateparser():
     code = (
-        "import sys, tracker.extract.actors; "
+        "import sys, tracker.extract.describe.actors; "
         "print(any(m.startswith(('pydantic', 'dateparser')) for m in sys.modules))"
     )
     result = subprocess.run(

@@ -9,12 +9,12 @@ import re
 import pytest
 
 from tracker.extract import patterns as p
-from tracker.extract.anchors import SIGNING_SCAN, SIGNING_VERB
-from tracker.extract.describe import DELIVERABLES, EVENT_KEYS, _candidates, _prepared, _stems
-from tracker.extract.findings import ClauseMarks, scan_folded, word_scan
+from tracker.extract.dates.model import located
+from tracker.extract.describe.keys import DELIVERABLES, EVENT_KEYS, _candidates, _prepared, _stems
 from tracker.extract.folding import case_sensitive
-from tracker.extract.timex_model import located
-from tracker.extract.undated import _ACTION, _ACTION_LOCATOR, _literal_head
+from tracker.extract.rules.anchors import SIGNING_SCAN, SIGNING_VERB
+from tracker.extract.rules.findings import ClauseMarks, scan_folded, word_scan
+from tracker.extract.rules.undated import _ACTION, _ACTION_LOCATOR, _literal_head
 
 PIECES = [
     *(",", ";", ":", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "-", "–", "—", "(", ")", "."),

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from tests.unit.extract.conftest import run
-from tracker.extract.actors import canonical_actor
-from tracker.extract.context import Paragraphs, resolve_actors, without_attribution
+from tracker.extract.describe.actors import canonical_actor
+from tracker.extract.rules.context import Paragraphs, resolve_actors, without_attribution
 
 PUBLISHED = date(2026, 3, 3)
 

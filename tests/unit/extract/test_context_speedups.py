@@ -6,11 +6,11 @@ import random
 import re
 from itertools import pairwise
 
-from tracker.extract import context
-from tracker.extract.actors import GAZETTEER, actor_mentions, canonical_actor
-from tracker.extract.context import ActorIndex, Paragraphs, actors_at
-from tracker.extract.meta import _lines
+from tracker.extract.describe.actors import GAZETTEER, actor_mentions, canonical_actor
+from tracker.extract.meta.document import _lines
 from tracker.extract.patterns import has_any
+from tracker.extract.rules import context
+from tracker.extract.rules.context import ActorIndex, Paragraphs, actors_at
 from tracker.extract.sentences import _ABBREVIATIONS, _INITIALS, _ORDINAL, _is_abbreviation
 
 ALIASES = [alias for name, aliases in GAZETTEER.items() for alias in (name, *aliases)]

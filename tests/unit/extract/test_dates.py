@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from tracker.extract.dates import (
+from tracker.extract.dates.calendar import (
     add_duration,
     add_months,
     dateparser_settings,

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from tracker.extract.lang import detect_language
+from tracker.extract.meta.lang import detect_language
 
 
 def test_detect_language_german_text():

@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 import re
 
-from tracker.extract.findings import word_scan
-from tracker.extract.marker_scan import match_starts
-from tracker.extract.undated import _MARKER_SCAN, marker_positions
+from tracker.extract.rules.findings import word_scan
+from tracker.extract.rules.marker_scan import match_starts
+from tracker.extract.rules.undated import _MARKER_SCAN, marker_positions
 
 # Pieces around word starts: spaces and other non-word characters (non-Latin-1 ones too), words
 # glued to them, markers that span white space and overlap ("as soon as" holds "soon").

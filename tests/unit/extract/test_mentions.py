@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tracker.extract.mentions import find_mentions, is_linkable
+from tracker.extract.rules.mentions import find_mentions, is_linkable
 
 
 def test_find_mentions_de_and_en():

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from tests.conftest import SEEDS
-from tracker.extract.meta import detect_meta, is_metadata_line
+from tracker.extract.meta.document import detect_meta, is_metadata_line
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.extract.numbers import parse_number
+from tracker.extract.dates.numbers import parse_number
 
 
 @pytest.mark.parametrize(

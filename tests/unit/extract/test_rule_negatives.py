@@ -95,7 +95,7 @@ def test_a_superscript_number_neither_counts_nor_loses_the_other_findings_de_en(
 
 
 def test_a_failing_finder_loses_only_its_own_expressions(monkeypatch):
-    from tracker.extract import timex
+    from tracker.extract.dates import scan as timex
 
     def broken(text, months):
         yield from ()

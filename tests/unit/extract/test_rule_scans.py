@@ -8,9 +8,9 @@ import re
 import pytest
 
 from tracker.extract import patterns as p
-from tracker.extract.findings import _TENSES_LOWER, factored, scan_folded, word_scan
 from tracker.extract.folding import case_sensitive, split_alternatives
-from tracker.extract.undated import _CONDITION, _MARKER, _MARKER_SCAN, _VAGUE
+from tracker.extract.rules.findings import _TENSES_LOWER, factored, scan_folded, word_scan
+from tracker.extract.rules.undated import _CONDITION, _MARKER, _MARKER_SCAN, _VAGUE
 
 FOLDED = [p.PAST_AUX, p.COUNTERFACTUAL, p.FORECAST_SUBJECT, p.FORECAST_VERB, p.TENSE_PAST]
 # The case-sensitive patterns, as written before `word_scan` (undated.py keeps only the scans).

@@ -8,13 +8,13 @@ import re
 import pytest
 
 from tracker.extract import patterns as p
-from tracker.extract.actors import GAZETTEER, actor_mentions
-from tracker.extract.context import ActorIndex, Paragraphs
-from tracker.extract.findings import _FUTURE_VERB
+from tracker.extract.dates.model import located
+from tracker.extract.describe.actors import GAZETTEER, actor_mentions
+from tracker.extract.describe.holes import _ORPHAN, _may_orphan, _without_holes
 from tracker.extract.folding import search_folded, search_folded_in
-from tracker.extract.holes import _ORPHAN, _may_orphan, _without_holes
-from tracker.extract.timex_model import located
-from tracker.extract.undated import (
+from tracker.extract.rules.context import ActorIndex, Paragraphs
+from tracker.extract.rules.findings import _FUTURE_VERB
+from tracker.extract.rules.undated import (
     _ACTION,
     _ACTION_LOCATOR,
     _MARKER,
@@ -141,7 +141,7 @@ def test_actor_index_scans_lazily_but_finds_the_same_names():
 def test_case_sensitive_actor_pattern_equals_plain_alternation():
     """The case-sensitive aliases, grouped by first letter with the look-behind after it, match
     exactly where the plain `(?<![\\w-])(?:...)` alternation does (from any start position)."""
-    from tracker.extract.actors import _CASE_SENSITIVE, _actor_patterns
+    from tracker.extract.describe.actors import _CASE_SENSITIVE, _actor_patterns
 
     aliases = sorted(_CASE_SENSITIVE, key=len, reverse=True)
     plain = re.compile(

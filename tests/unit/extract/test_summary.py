@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.unit.extract.conftest import run
-from tracker.extract.summary import LIMIT, summarise
+from tracker.extract.describe.summary import LIMIT, summarise
 
 PUBLISHED = date(2026, 3, 3)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 import re
 
-from tracker.extract import headline as hl
-from tracker.extract import holes
-from tracker.extract import summary as su
+from tracker.extract.describe import headline as hl
+from tracker.extract.describe import holes
+from tracker.extract.describe import summary as su
 from tracker.extract.patterns import has_any
 
 WORDS = [

@@ -10,8 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from tracker.extract import patterns as p
-from tracker.extract.folding import split_alternatives
-from tracker.extract.timex_dates import (
+from tracker.extract.dates.days import (
     Scanners,
     compile_scanners,
     hits,
@@ -22,8 +21,9 @@ from tracker.extract.timex_dates import (
     weekdays,
     year_turns,
 )
-from tracker.extract.timex_durations import compounds, durations, ordinal_days
-from tracker.extract.timex_model import Finder, Timex, before
+from tracker.extract.dates.durations import compounds, durations, ordinal_days
+from tracker.extract.dates.model import Finder, Timex, before
+from tracker.extract.folding import split_alternatives
 
 __all__ = ["Timex", "find_timexes"]
 

@@ -13,8 +13,8 @@ import re
 from functools import lru_cache
 from operator import itemgetter
 
-from tracker.extract.describe import normalise
-from tracker.extract.headline import (
+from tracker.extract.dates.scan import Timex, find_timexes
+from tracker.extract.describe.headline import (
     FOCUS,
     HOLE,
     KEEP_END,
@@ -22,9 +22,9 @@ from tracker.extract.headline import (
     english_headline,
     german_headline,
 )
-from tracker.extract.holes import DOUBLE_COMMA, SPACE_BEFORE_PUNCT, ref_length, strip_holes
+from tracker.extract.describe.holes import DOUBLE_COMMA, SPACE_BEFORE_PUNCT, ref_length, strip_holes
+from tracker.extract.describe.keys import normalise
 from tracker.extract.patterns import SPEECH_STEMS, has_any
-from tracker.extract.timex import Timex, find_timexes
 
 LIMIT = 90
 _FOCUS = FOCUS  # where the finding sits; survives every cleaning step, removed at the end

@@ -9,7 +9,7 @@ from heapq import heapify, heappop, heapreplace
 from itertools import pairwise
 
 from tracker.extract import patterns as p
-from tracker.extract.timex_model import Timex, before
+from tracker.extract.dates.model import Timex, before
 
 # Scanners stand in for a pattern led by a class of characters, such as the month names' first
 # letters: the regex engine tries such a pattern at every character and is several times slower

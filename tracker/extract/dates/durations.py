@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 from tracker.extract import patterns as p
+from tracker.extract.dates.days import compile_scanners, hits, scan
+from tracker.extract.dates.model import Timex, before, located
+from tracker.extract.dates.numbers import parse_number
 from tracker.extract.folding import prepare, search_folded_in, split_alternatives
-from tracker.extract.numbers import parse_number
-from tracker.extract.timex_dates import compile_scanners, hits, scan
-from tracker.extract.timex_model import Timex, before, located
 
 _UNIT_KEYS = (
     ("tag", "day"),

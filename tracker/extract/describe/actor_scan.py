@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from tracker.extract.actors import (
+from tracker.extract.describe.actors import (
     _CASE_SENSITIVE,
     GAZETTEER,
     _actor_patterns,

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tracker.extract.actor_scan import actor_mentions_in
+from tracker.extract.describe.actor_scan import actor_mentions_in
 from tracker.extract.patterns import SPEECH_STEMS, has_any
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")

@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tracker.extract.describe import literal_trie
-from tracker.extract.findings import (
+from tracker.extract.dates.model import located
+from tracker.extract.describe.keys import literal_trie
+from tracker.extract.folding import lowered, split_alternatives
+from tracker.extract.patterns import COUNTERFACTUAL, FORECAST_SUBJECT, FORECAST_VERB, PAST_AUX
+from tracker.extract.rules.findings import (
     ClauseMarks,
     Finding,
     prepare_scans,
@@ -19,11 +22,8 @@ from tracker.extract.findings import (
     scan_lowered,
     word_scan,
 )
-from tracker.extract.folding import lowered, split_alternatives
-from tracker.extract.marker_scan import match_starts
-from tracker.extract.patterns import COUNTERFACTUAL, FORECAST_SUBJECT, FORECAST_VERB, PAST_AUX
+from tracker.extract.rules.marker_scan import match_starts
 from tracker.extract.sentences import Sentence
-from tracker.extract.timex_model import located
 
 # Intent markers, one alternative each; `word_scan` groups them by first letter so the regex
 # engine can skip every position that cannot start one (this scan runs over whole texts).

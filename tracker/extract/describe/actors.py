@@ -254,7 +254,9 @@ def _actor_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 @lru_cache(maxsize=64)
 def actor_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     """Return (start, end, canonical name) of each actor mention, longest first on overlaps."""
-    from tracker.extract.actor_scan import actor_mentions_in  # (actor_scan imports this module)
+    from tracker.extract.describe.actor_scan import (
+        actor_mentions_in,  # (actor_scan imports this module)
+    )
 
     return actor_mentions_in(text, 0, len(text))
 

@@ -2,7 +2,7 @@
 erwartet" -> "... erwartet", "stellten die USA einen 60-Tage-Aktionsplan mit Mexiko vor" ->
 "60-Tage-Aktionsplan der USA mit Mexiko", and anaphoric deliverables completed from the paragraph.
 
-Texts here may still carry the marks of `tracker.extract.summary`: FOCUS before the finding and
+Texts here may still carry the marks of `describe.summary`: FOCUS before the finding and
 KEEP_END after a kept compound deliverable.
 """
 

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from tracker.extract.describe import nearest_key
-from tracker.extract.findings import Finding, word_scan
+from tracker.extract.describe.keys import nearest_key
+from tracker.extract.rules.findings import Finding, word_scan
 
 SIGNING_VERB = re.compile(
     r"\b(?:signed|signs|unterzeichnet\w*|unterschrieben|unterschrieb|unterzeichneten)\b"

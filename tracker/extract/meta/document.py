@@ -9,7 +9,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import islice
 
-from tracker.extract.dates import safe_date
+from tracker.extract.dates.calendar import safe_date
 from tracker.extract.folding import case_sensitive, lowered
 from tracker.extract.patterns import MONTH, MONTHS
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.headline import HOLE
+from tracker.extract.describe.headline import HOLE
 
 _WORDS = "für|bis|zum|zur|am|um|ab|vom|seit|im|in|vor|mit|on|by|until|for|from|at|as of"
 _ARTICLES = "den|dem|die|der|the"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate
 
+from tracker.extract.dates.scan import Timex
 from tracker.extract.folding import (
     case_sensitive,
     lowered,
@@ -22,7 +23,6 @@ from tracker.extract.patterns import (
     TENSE_PAST,
 )
 from tracker.extract.sentences import Sentence
-from tracker.extract.timex import Timex
 
 
 def factored(alternatives: str) -> tuple[str, str]:

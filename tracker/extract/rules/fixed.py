@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from tracker.extract.dates import (
+from tracker.extract.dates.calendar import (
     add_months,
     infer_month_year,
     infer_year,
@@ -20,9 +20,9 @@ from tracker.extract.dates import (
     weekday_after,
     weekday_on_or_before,
 )
-from tracker.extract.findings import Context, Finding, prepare_scans, scan_folded
+from tracker.extract.dates.scan import Timex
 from tracker.extract.patterns import COUNTERFACTUAL, RETROACTIVE
-from tracker.extract.timex import Timex
+from tracker.extract.rules.findings import Context, Finding, prepare_scans, scan_folded
 
 prepare_scans(COUNTERFACTUAL, RETROACTIVE)
 _HEADER = re.compile(

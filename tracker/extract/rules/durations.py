@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from tracker.extract.anchors import AnchorBook
-from tracker.extract.dates import add_duration
-from tracker.extract.findings import Context, Finding
+from tracker.extract.dates.calendar import add_duration
+from tracker.extract.dates.scan import Timex
 from tracker.extract.patterns import PAST_AUX
-from tracker.extract.rules import event, is_blocked
-from tracker.extract.timex import Timex
+from tracker.extract.rules.anchors import AnchorBook
+from tracker.extract.rules.findings import Context, Finding
+from tracker.extract.rules.fixed import event, is_blocked
 
 _WEAK_CUES = re.compile(r"^(?:für|for|in|um|over|weitere|another|an additional)\b", re.IGNORECASE)
 _STATE_SO_FAR = re.compile(

@@ -1,0 +1,3 @@
+"""Time expressions: finding them in a text and reading their dates."""
+
+from __future__ import annotations

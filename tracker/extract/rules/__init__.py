@@ -1,0 +1,3 @@
+"""Rules that turn time expressions and intent markers into commitments, plans and events."""
+
+from __future__ import annotations
