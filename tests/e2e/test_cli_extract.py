@@ -7,6 +7,7 @@ import json
 from click.testing import CliRunner
 
 from tests.conftest import SEEDS
+from tests.envelope import json_data
 from tracker.cli import cli
 
 SEED_000 = str(SEEDS / "000_79dfbcf063f59fb9.txt")
@@ -20,7 +21,7 @@ def invoke(*args: str, stdin: str | bytes | None = None):
 def test_cli_extract_json_for_seed_000():
     result = invoke(SEED_000, "--json")
     assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
+    data = json_data(result.stdout, "extract")
     assert data["document"]["published"] == "2026-02-05"
     assert data["document"]["lang"] == "de"
     assert data["document"]["url"].startswith("https://www.rohstoff-welt.de/")
@@ -51,7 +52,7 @@ def test_cli_extract_reads_stdin_with_published_and_lang():
         stdin="The agency will report within 30 days.",
     )
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["commitments"][0]["due"] == "2026-03-07"
+    assert json_data(result.stdout)["commitments"][0]["due"] == "2026-03-07"
 
 
 def test_cli_extract_falls_back_to_cp1252(tmp_path):
@@ -61,7 +62,7 @@ def test_cli_extract_falls_back_to_cp1252(tmp_path):
     )
     result = invoke(str(path), "--json")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["commitments"][0]["due"] == "2026-03-16"
+    assert json_data(result.stdout)["commitments"][0]["due"] == "2026-03-16"
 
 
 def test_cli_extract_missing_file_is_one_line_error():
@@ -120,7 +121,7 @@ def test_cli_extract_requires_a_source():
 def test_cli_extract_json_descriptions_are_short_clauses_for_seed_000():
     result = invoke(SEED_000, "--json")
     assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
+    data = json_data(result.stdout, "extract")
     descriptions = {c["due"]: c["description"] for c in data["commitments"]}
     assert descriptions["2026-04-06"] == "60-Tage-Aktionsplan der USA mit Mexiko"
     assert descriptions["2026-03-07"].startswith("Absichtserklärung")

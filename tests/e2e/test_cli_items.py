@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from click.testing import CliRunner
 
 from tests.conftest import SEEDS
+from tests.envelope import json_data
 from tracker.cli import cli
 
 
@@ -31,7 +30,7 @@ def ingested(tracker):
 def _items(tracker, *args):
     result = tracker("list", "--json", *args)
     assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)["items"]
+    return json_data(result.stdout, "list")["items"]
 
 
 def test_ingest_prints_a_summary(ingested):
@@ -72,7 +71,7 @@ def test_list_actor_filter_accepts_aliases(tracker, ingested):
 
 def test_upcoming_shows_due_and_overdue(tracker, ingested):
     result = tracker("upcoming", "--as-of", "2026-03-10", "--days", "30", "--json")
-    data = json.loads(result.stdout)
+    data = json_data(result.stdout, "upcoming")
     assert [i["due"] for i in data["overdue"]] == ["2026-03-07"]
     assert [i["due"] for i in data["upcoming"]] == ["2026-04-06"]
     table = tracker("upcoming", "--as-of", "2026-03-10", "--days", "30")
@@ -86,7 +85,7 @@ def test_status_and_extend_keep_history(tracker, ingested):
     assert result.exit_code == 0, result.output
     result = tracker("status", str(plan["id"]), "met", "--note", "done")
     assert result.exit_code == 0, result.output
-    shown = json.loads(tracker("show", str(plan["id"]), "--json").stdout)
+    shown = json_data(tracker("show", str(plan["id"]), "--json").stdout, "show")["item"]
     assert shown["status"] == "met"
     assert shown["due"] == "2026-05-06"
     steps = [
@@ -102,7 +101,7 @@ def test_status_and_extend_keep_history(tracker, ingested):
 
 
 def test_timeline_has_events_and_deadlines(tracker, ingested):
-    data = json.loads(tracker("timeline", "--json").stdout)
+    data = json_data(tracker("timeline", "--json").stdout, "timeline")
     assert {"2026-02-02", "2026-02-04"} <= {e["date"] for e in data["events"]}
     # Both seeds speak of the meeting and the reserve; the second only without a date.
     for event in data["events"]:

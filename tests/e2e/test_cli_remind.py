@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -10,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from click.testing import CliRunner, Result
 
+from tests.envelope import json_data
 from tests.integration.remind.factories import make_item
 from tracker.cli import cli
 from tracker.store.session import create_db_engine, transaction
@@ -43,7 +43,7 @@ def due_soon(db_url):
 
 
 def _fire_7d(run: Callable[..., Result]) -> datetime:
-    rows = json.loads(run("remind", "list", "--json").stdout)
+    rows = json_data(run("remind", "list", "--json").stdout, "remind list")["reminders"]
     lead = next(r for r in rows if r["kind"] == "lead" and r["days_before"] == 7)
     return datetime.fromisoformat(lead["fire_at"])
 
@@ -57,16 +57,16 @@ def test_cli_channel_add_list_remove(run, due_soon):
     assert secret.startswith("whsec_")
     listed = run("channel", "list", "--json").stdout
     assert secret not in listed
-    [channel] = json.loads(listed)
+    [channel] = json_data(listed, "channel list")["channels"]
     assert channel["has_secret"] is True
     assert channel["filter_actor"] == "european commission"
-    assert len(json.loads(run("remind", "list", "--json").stdout)) == 4
+    assert len(json_data(run("remind", "list", "--json").stdout)["reminders"]) == 4
     assert "webhook" in run("channel", "list").stdout
     run("channel", "add", "webhook", "https://hooks.example.org/t", code=5)
     err = run("channel", "add", "email", "not an address", code=2).stderr
     assert err.startswith("error: invalid email address")
     run("channel", "remove", "1")
-    assert json.loads(run("remind", "list", "--json").stdout) == []
+    assert json_data(run("remind", "list", "--json").stdout)["reminders"] == []
     run("channel", "remove", "1", code=4)
 
 
@@ -80,7 +80,7 @@ def test_cli_remind_once_sends_and_replays(run, due_soon, httpserver):
     assert "dead #" in result.stderr
     assert "HTTP 400" in result.stderr
     assert result.stderr.strip().endswith("error: 1 of 1 reminders failed")
-    [dead] = json.loads(run("remind", "list", "--state", "dead", "--json").stdout)
+    [dead] = json_data(run("remind", "list", "--state", "dead", "--json").stdout)["reminders"]
     assert "queued again" in run("remind", "replay", str(dead["id"])).stdout
     run("remind", "replay", str(dead["id"]), code=2)  # now pending, not dead
     sent = run("remind", "once", "--now", at).stdout

@@ -122,12 +122,13 @@ def list_cmd(app: AppContext, as_json: bool) -> None:
     """
     from rich.table import Table
 
-    from tracker.cli.render import console, print_json
+    from tracker.cli.jsonout import print_json
+    from tracker.cli.render import console
     from tracker.services.channels import list_channels
 
     rows = list_channels(app.engine)
     if as_json:
-        print_json([_channel_json(r) for r in rows])
+        print_json("channel list", {"channels": [_channel_json(r) for r in rows]})
         return
     table = Table(title_justify="left")
     for name in ("ID", "Kind", "Target", "Filter", "Active"):

@@ -10,6 +10,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
+from tracker.cli.jsonout import print_json
 from tracker.cli.params import LANGS, date_option
 from tracker.errors import InputError, TrackerError
 
@@ -51,9 +52,7 @@ def extract_cmd(
         raise click.BadParameter("give a FILE, or - to read stdin", param_hint="FILE|-")
     extraction = extract(read_text(source), published=published, lang=lang)
     if as_json or fmt == "json":
-        sys.stdout.write(
-            json.dumps(extraction_to_dict(extraction), ensure_ascii=False, indent=2) + "\n"
-        )
+        print_json("extract", extraction_to_dict(extraction))
     else:
         render_extraction(extraction)
 

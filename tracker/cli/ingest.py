@@ -8,8 +8,9 @@ from datetime import date
 import click
 
 from tracker.cli.context import AppContext
+from tracker.cli.jsonout import print_json
 from tracker.cli.params import LANGS, date_option
-from tracker.cli.render import console, print_json
+from tracker.cli.render import console
 from tracker.services.ingest_batch import BatchReport, ingest_paths
 
 
@@ -54,7 +55,7 @@ def ingest_cmd(
         on_failure=lambda name, msg: click.echo(f"error: {name}: {msg}", err=True),
     )
     if as_json:
-        print_json(report.as_dict())
+        print_json("ingest", report.as_dict())
     else:
         click.echo(summary_line(report))
     if report.failed:

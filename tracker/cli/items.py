@@ -1,4 +1,4 @@
-"""Item commands: list, upcoming, show, timeline, status, extend."""
+"""Item reading commands: list, upcoming, show, timeline."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import click
 from rich.text import Text
 
 from tracker.cli.context import AppContext
+from tracker.cli.jsonout import print_json
 from tracker.cli.params import date_option
-from tracker.cli.render import console, items_table, print_json, timeline_table
+from tracker.cli.render import console, items_table, timeline_table
 from tracker.models import STATUSES, event_json, item_json
 from tracker.services import items as service
 from tracker.store import repository
@@ -67,7 +68,7 @@ def list_cmd(
     more = bool(limit) and len(items) > limit
     items = items[:limit] if limit else items
     if as_json:
-        print_json({"items": [item_json(i) for i in items], "truncated": more})
+        print_json("list", {"items": [item_json(i) for i in items], "truncated": more})
         return
     out = console()
     out.print(items_table(items, today=service.today(app.settings, app.clock)))
@@ -98,12 +99,13 @@ def upcoming_cmd(app: AppContext, days: int, as_of: date | None, limit: int, as_
     view = service.upcoming(app.engine, as_of=as_of, days=days, limit=limit)
     if as_json:
         print_json(
+            "upcoming",
             {
                 "as_of": as_of.isoformat(),
                 "until": view.until.isoformat(),
                 "overdue": [item_json(i) for i in view.overdue],
                 "upcoming": [item_json(i) for i in view.due],
-            }
+            },
         )
         return
     out = console()
@@ -133,7 +135,7 @@ def show_cmd(app: AppContext, item_id: int, as_json: bool) -> None:
     with read_session(app.engine) as session:
         item = repository.get_item(session, item_id)
     if as_json:
-        print_json(item_json(item))
+        print_json("show", {"item": item_json(item)})
         return
     from tracker.cli.show import render_item
 
@@ -157,47 +159,8 @@ def timeline_cmd(
     events, items = service.timeline(app.engine, date_from=date_from, date_to=date_to)
     if as_json:
         print_json(
-            {"events": [event_json(e) for e in events], "items": [item_json(i) for i in items]}
+            "timeline",
+            {"events": [event_json(e) for e in events], "items": [item_json(i) for i in items]},
         )
         return
     console().print(timeline_table(events, items, service.today(app.settings, app.clock)))
-
-
-@click.command("status")
-@click.argument("item_id", type=ITEM_ID, metavar="ID")
-@click.argument("status", type=click.Choice(["open", "met", "missed", "cancelled"]))
-@click.option("--note", help="Why (kept in the history).")
-@json_option
-@click.pass_obj
-def status_cmd(app: AppContext, item_id: int, status: str, note: str | None, as_json: bool) -> None:
-    """Set an item's status; met and cancelled stop its reminders.
-
-    \b
-    Example:
-      tracker status 3 met --note "MoU signed on 2026-03-02"
-    """
-    item = service.set_status(app.engine, app.settings, app.clock, item_id, status, note)
-    if as_json:
-        print_json(item_json(item))
-    else:
-        click.echo(f"item {item.id} is now {item.status}")
-
-
-@click.command("extend")
-@click.argument("item_id", type=ITEM_ID, metavar="ID")
-@date_option("--due", required=True, help="The new due date.")
-@click.option("--note", help="Why (kept in the history).")
-@json_option
-@click.pass_obj
-def extend_cmd(app: AppContext, item_id: int, due: date, note: str | None, as_json: bool) -> None:
-    """Move an item's due date; the old date stays in the history and reminders are re-planned.
-
-    \b
-    Example:
-      tracker extend 2 --due 2026-05-06 --note "USTR extended the plan by 30 days"
-    """
-    item = service.extend(app.engine, app.settings, app.clock, item_id, due, note)
-    if as_json:
-        print_json(item_json(item))
-    else:
-        click.echo(f"item {item.id} is now due {due.isoformat()} (extended)")

@@ -197,12 +197,13 @@ def list_cmd(app: AppContext, state: str | None, limit: int, as_json: bool) -> N
     Example:
       tracker remind list --state dead --json
     """
-    from tracker.cli.render import console, print_json
+    from tracker.cli.jsonout import print_json
+    from tracker.cli.render import console
     from tracker.services.dispatch import list_reminders
 
     rows = list_reminders(app.engine, state=state, limit=limit)
     if as_json:
-        print_json([r.model_dump(mode="json") for r in rows])
+        print_json("remind list", {"reminders": [r.model_dump(mode="json") for r in rows]})
     else:
         console().print(_rows_table(rows, app))
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from collections.abc import Iterable
 from datetime import date
 from pathlib import PurePath
-from typing import Any
 from urllib.parse import urlsplit
 
 from rich.console import Console
@@ -27,11 +24,6 @@ STATUS_STYLE = {
 
 def console(*, stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
-
-
-def print_json(data: Any) -> None:
-    """Write one JSON document to stdout (UTF-8, not ASCII-escaped)."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def due_text(item: ItemView) -> Text:

@@ -12,13 +12,19 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.errors import DatabaseError
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+def migrations_dir() -> Path:
+    """Return the Alembic environment: inside an installed wheel (`tracker/migrations`, mapped
+    from the checkout's `alembic/` by setup.py), else the checkout's top-level `alembic/`."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "migrations"
+    return installed if (installed / "env.py").is_file() else package.parent / "alembic"
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
     """Return an Alembic config pointing at our migrations (and at `engine` when given)."""
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("script_location", str(migrations_dir()))
     if engine is not None:
         config.attributes["engine"] = engine
         config.set_main_option(
