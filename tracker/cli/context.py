@@ -1,7 +1,10 @@
-"""The per-invocation application context: settings, clock and a lazily created engine."""
+"""The per-invocation application context: settings, clock, and the database (lazily opened)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
 from typing import TYPE_CHECKING
 
 from tracker.clock import Clock, SystemClock
@@ -10,6 +13,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from tracker.config import Settings
+    from tracker.store.reader import Reader
 
 
 class AppContext:
@@ -24,7 +28,6 @@ class AppContext:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            # Imported here: pydantic-settings costs ~0.1 s that `--help` and `extract` skip.
             from tracker.config import load_settings
 
             self._settings = load_settings(database_url=self._database_url)
@@ -32,12 +35,34 @@ class AppContext:
 
     @property
     def engine(self) -> Engine:
-        """Open the database, creating and migrating it on first use."""
+        """Open the database with SQLAlchemy, creating and migrating it on first use."""
         if self._engine is None:
             from tracker.store.session import open_database
 
             self._engine = open_database(self.settings.resolved_database_url)
         return self._engine
+
+    def today(self) -> date:
+        """Today's date in TRACKER_TIMEZONE."""
+        return self.clock.now().astimezone(self.settings.tz).date()
+
+    @contextmanager
+    def reading(self) -> Iterator[Reader]:
+        """Read the database: with the bare driver when its schema is current (no SQLAlchemy),
+        else through the full path, which creates or migrates it first."""
+        from tracker.store import direct
+
+        connection = direct.connect(self.settings.resolved_database_url)
+        if connection is None:
+            pooled = self.engine.raw_connection()
+            connection, close = pooled.driver_connection, pooled.close
+        else:
+            close = connection.close
+        try:
+            with direct.reading(connection) as reader:
+                yield reader
+        finally:
+            close()
 
     def close(self) -> None:
         if self._engine is not None:
