@@ -158,6 +158,8 @@ def upcoming_cmd(
     else:
         if view.overdue:
             show_items(view.overdue, output=output, today=as_of, title="Overdue", when=True)
+        if view.overdue and output == "plain":
+            write("\n")
         if view.due:
             show_items(view.due, output=output, today=as_of, title=f"Due {window}", when=True)
         else:
