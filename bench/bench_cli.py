@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_cli.py --sizes 10000,100000 \
         [--postgres postgresql://postgres@127.0.0.1:5432/postgres] \
-        [--checkout before=/tmp/tracker-main] [--tty] [--bytecode]
+        [--checkout before=/tmp/tracker-main] [--tty] [--bytecode | --wheel]
 
 For each size it builds a migrated database with N items (bulk inserts through the driver: one
 actor, one piece of evidence from a 3 KB document and one history entry per item), then times,
@@ -13,8 +13,9 @@ as whole processes (median of --runs, the commands taken in turn so load spikes 
 Output is piped (as in scripts); --tty also times `upcoming` and `list` on a pseudo-terminal
 (the rich tables). --checkout LABEL=PATH adds the tracker of another checkout (e.g. main before a
 change), timed in the same rounds on its own copy of the data. PYTHONDONTWRITEBYTECODE is kept
-as it is unless --bytecode lets the children write .pyc files (into a temporary prefix), as an
-installed wheel has them. With --ingest-docs it also times ingest of synthetic documents.
+as it is unless --bytecode lets the children write .pyc files (into a temporary prefix); --wheel
+times each checkout as a wheel installed in a fresh venv (pip compiles its .pyc files), which is
+what users run. With --ingest-docs it also times ingest of synthetic documents.
 """
 
 from __future__ import annotations
@@ -29,12 +30,13 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import threading
 import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -61,14 +63,14 @@ COMMANDS: dict[str, list[str]] = {
 
 @dataclass
 class Tracker:
-    """One tracker installation to time: a label and the environment that selects it."""
+    """One tracker installation to time: a label, its interpreter and environment."""
 
     label: str
     env: dict[str, str]
-    samples: dict[str, list[float]] = field(default_factory=dict)
+    python: str = sys.executable
 
     def command(self, *args: str) -> list[str]:
-        return [sys.executable, "-m", "tracker", *args]
+        return [self.python, "-m", "tracker", *args]
 
 
 def _hash(rng: random.Random) -> str:
@@ -316,7 +318,7 @@ def bench_postgres(
 
 def import_profile(tracker: Tracker, url: str) -> list[tuple[int, str]]:
     result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "tracker", "--db", url, *COMMANDS["upcoming"]],
+        [tracker.python, "-X", "importtime", "-m", "tracker", "--db", url, *COMMANDS["upcoming"]],
         capture_output=True,
         text=True,
         check=True,
@@ -363,11 +365,38 @@ def trackers_from(args: argparse.Namespace, work: Path) -> list[Tracker]:
     if args.bytecode:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
-    found = [Tracker("this", dict(env, PYTHONPATH=str(ROOT)))]
-    for spec in args.checkout:
-        label, _, path = spec.partition("=")
-        found.append(Tracker(label, dict(env, PYTHONPATH=str(Path(path).resolve()))))
-    return found
+    sources = [("this", ROOT)]
+    sources += [
+        (label, Path(path).resolve())
+        for label, _, path in (s.partition("=") for s in args.checkout)
+    ]
+    if not args.wheel:
+        return [Tracker(label, dict(env, PYTHONPATH=str(path))) for label, path in sources]
+    return [
+        Tracker(label, env, install_wheel(path, work / f"venv-{label}")) for label, path in sources
+    ]
+
+
+def install_wheel(checkout: Path, venv: Path) -> str:
+    """Install a checkout's wheel into a fresh venv (pip compiles its .pyc files, as for users);
+    the dependencies come from this environment (no network)."""
+    dist = venv.with_name(f"{venv.name}-dist")
+    quiet = {"check": True, "capture_output": True}
+    pip = [sys.executable, "-m", "pip"]
+    subprocess.run(
+        [*pip, "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", dist, checkout], **quiet
+    )
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], **quiet)
+    python = venv / "bin" / "python"
+    wheel = next(dist.glob("tracker-*.whl"))
+    subprocess.run(
+        [*pip, "--python", python, "install", "-q", "--no-deps", "--no-index", wheel], **quiet
+    )
+    purelib = subprocess.check_output(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True
+    )
+    (Path(purelib.strip()) / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    return str(python)
 
 
 def _load() -> str:
@@ -384,24 +413,21 @@ def main() -> None:
     parser.add_argument("--checkout", action="append", default=[], metavar="LABEL=PATH")
     parser.add_argument("--tty", action="store_true", help="also time tables on a pseudo-terminal")
     parser.add_argument("--bytecode", action="store_true", help="let the children write .pyc files")
+    parser.add_argument("--wheel", action="store_true", help="time wheels installed in fresh venvs")
     parser.add_argument("--ingest-docs", type=int, default=0)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-cli-"))
     os.chdir(work)  # so `python -m tracker` imports from PYTHONPATH, not from the current folder
     trackers = trackers_from(args, work)
-    bytecode = (
-        "written"
-        if args.bytecode
-        else (
-            "not written (PYTHONDONTWRITEBYTECODE=1)"
-            if os.environ.get("PYTHONDONTWRITEBYTECODE")
-            else "written"
-        )
-    )
-    print(
-        f"python {sys.version.split()[0]} ({sys.executable}); .pyc of tracker's modules {bytecode}"
-    )
-    print("installations: " + ", ".join(f"{t.label}={t.env['PYTHONPATH']}" for t in trackers))
+    if args.wheel:
+        kind = "wheels installed in fresh venvs (.pyc compiled by pip)"
+    elif args.bytecode or not os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        kind = "checkouts on PYTHONPATH, .pyc written"
+    else:
+        kind = "checkouts on PYTHONPATH, no .pyc (PYTHONDONTWRITEBYTECODE=1)"
+    print(f"python {sys.version.split()[0]} ({sys.executable}); timing {kind}")
+    where = [f"{t.label}={t.env.get('PYTHONPATH') or t.python}" for t in trackers]
+    print("installations: " + ", ".join(where))
     print(f"load average at start: {_load()}, {os.cpu_count()} cores")
     try:
         for n in (int(s) for s in args.sizes.split(",")):

@@ -71,6 +71,9 @@ def list_cmd(
 ) -> None:
     """List tracked items by due date, undated last.
 
+    Dates are YYYY-MM-DD, today, tomorrow, yesterday, or an offset from today:
+    +10d, -2w, +1m, +1y.
+
     \b
     Examples:
       tracker list --status open --actor Mexiko --to 2026-06-30
@@ -126,6 +129,9 @@ def upcoming_cmd(
     as_json: bool,
 ) -> None:
     """Open items due in the next DAYS days, most urgent first, and the overdue ones.
+
+    Dates are YYYY-MM-DD, today, tomorrow, yesterday, or an offset from today:
+    +10d, -2w, +1m, +1y.
 
     \b
     Examples:
@@ -220,6 +226,9 @@ def timeline_cmd(
     as_json: bool,
 ) -> None:
     """Past events and deadlines in one chronology.
+
+    Dates are YYYY-MM-DD, today, tomorrow, yesterday, or an offset from today:
+    +10d, -2w, +1m, +1y.
 
     \b
     Examples:
