@@ -6,6 +6,9 @@ the calendar, a database that was just migrated) both hand these statements to
 are written `:name`; a list or tuple value expands to one placeholder per element. The schema
 itself is defined once in `tracker.store.tables` (and its migrations); tests run every statement
 here against a migrated database on SQLite and PostgreSQL and compare the rows with the ORM's.
+
+A new listing query goes here as SQL (or a function building it), with a `Reader` method that
+runs it and builds its view; both paths then have it.
 """
 
 from __future__ import annotations
