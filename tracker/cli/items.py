@@ -6,26 +6,16 @@ import rich only to draw tables on a terminal, so a piped or `--json` listing st
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 import click
 
 from tracker.cli.context import AppContext
 from tracker.cli.jsonout import print_json
+from tracker.cli.output import note, print_items, print_timeline, print_upcoming
 from tracker.cli.params import date_option, output_format, output_options, page_options
-from tracker.cli.render import (
-    TIMELINE_HEADERS,
-    TSV_HEADERS,
-    item_cells,
-    item_headers,
-    plain_table,
-    timeline_rows,
-    tsv_item_cells,
-    tsv_table,
-    write,
-)
-from tracker.models import STATUS_WORDS, ItemView, event_json, item_json
+from tracker.cli.render import TSV_HEADERS, tsv_item_cells, tsv_table, write
+from tracker.models import STATUS_WORDS, event_json, item_json
 from tracker.services import listing
 
 ITEM_ID = click.IntRange(min=1)
@@ -98,7 +88,7 @@ def list_cmd(
         items = [item_json(i, today=as_of) for i in page.items]
         print_json("list", {"items": items, "truncated": page.more})
         return
-    show_items(page.items, output=output, today=as_of)
+    print_items(page.items, output=output, today=as_of)
     if page.more:
         note(
             output,
@@ -154,22 +144,7 @@ def upcoming_cmd(
             },
         )
         return
-    window = f"{as_of.isoformat()} to {view.until.isoformat()}"
-    if output == "tsv":
-        write(
-            tsv_table(TSV_HEADERS, [tsv_item_cells(i, as_of) for i in [*view.overdue, *view.due]])
-        )
-    elif not view.overdue and not view.due:
-        write(f"No items due from {window}, and none overdue.\n")
-    else:
-        if view.overdue:
-            show_items(view.overdue, output=output, today=as_of, title="Overdue", when=True)
-        if view.overdue and output == "plain":
-            write("\n")
-        if view.due:
-            show_items(view.due, output=output, today=as_of, title=f"Due {window}", when=True)
-        else:
-            write(f"Nothing due from {window}.\n")
+    print_upcoming(view, output=output)
     if view.has_more:
         note(output, f"showing at most {limit} of each; use --limit or --offset")
 
@@ -246,49 +221,6 @@ def timeline_cmd(
         items = [item_json(i, today=as_of) for i in found.items]
         print_json("timeline", {"events": events, "items": items, "truncated": found.more})
         return
-    rows = timeline_rows(found.events, found.items, as_of)
-    if output == "tsv":
-        write(tsv_table(TIMELINE_HEADERS, [cells for _, cells in rows]))
-    elif not rows:
-        write("No events or items.\n")
-    elif output == "plain":
-        write(plain_table(TIMELINE_HEADERS, [cells for _, cells in rows]))
-    else:
-        from tracker.cli.tables import console, timeline_table
-
-        console().print(timeline_table(rows, as_of))
+    rows = print_timeline(found.events, found.items, output=output, today=as_of)
     if found.more:
-        note(output, f"showing {len(rows)} rows; use --offset {offset + len(rows)} for more")
-
-
-def show_items(
-    items: Sequence[ItemView],
-    *,
-    output: str,
-    today: date,
-    title: str | None = None,
-    when: bool = False,
-) -> None:
-    """Print items as a table (terminal), aligned plain text, or TSV; say so when there are none."""
-    if output == "tsv":
-        write(tsv_table(TSV_HEADERS, [tsv_item_cells(i, today) for i in items]))
-    elif not items:
-        write("No items.\n")
-    elif output == "plain":
-        heading = f"{title}\n" if title else ""
-        rows = [item_cells(i, today, when=when) for i in items]
-        write(heading + plain_table(item_headers(when=when), rows))
-    else:
-        from tracker.cli.tables import console, items_table
-
-        console().print(items_table(items, today=today, title=title, when=when))
-
-
-def note(output: str, text: str) -> None:
-    """A remark about the listing: on stderr unless it is a terminal table."""
-    if output == "table":
-        from tracker.cli.tables import console
-
-        console().print(f"[dim]{text}[/dim]")
-    else:
-        click.echo(text, err=True)
+        note(output, f"showing {rows} rows; use --offset {offset + rows} for more")

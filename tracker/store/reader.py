@@ -76,10 +76,9 @@ class Reader:
 
     def list_items(self, selection: q.Selection) -> tuple[list[ItemView], bool]:
         """Return one page of the selected items, and whether more follow it."""
-        ids = self.item_ids(selection)
-        return self.items(ids[: selection.limit]), selection.limit is not None and len(
-            ids
-        ) > selection.limit
+        ids, limit = self.item_ids(selection), selection.limit
+        more = limit is not None and len(ids) > limit
+        return self.items(ids[:limit]), more
 
     def item_ids(self, selection: q.Selection) -> list[int]:
         """Ids of the selected items from `offset` on, and one more than `limit` (more follow?)."""
