@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -105,41 +106,64 @@ def list_cmd(app: AppContext, as_json: bool) -> None:
         click.echo("no sources (add one with `tracker source add URL`)")
     else:
         console().print(_table(rows, app))
+        for line in _errors(rows, app):
+            click.echo(line)
 
 
 def source_json(row: SourceRow) -> dict[str, Any]:
     return row.model_dump(mode="json", exclude={"claimed_by", "lease_until"}) | {"state": row.state}
 
 
-def _when(value: datetime | None, app: AppContext) -> str:
-    return f"{value.astimezone(app.settings.tz):%Y-%m-%d %H:%M}" if value else "-"
+def _when(value: datetime | None, app: AppContext, *, short: bool = False) -> str:
+    if value is None:
+        return "-"
+    local = value.astimezone(app.settings.tz)
+    today = app.clock.now().astimezone(app.settings.tz).date()
+    if short and local.date() == today:
+        return f"{local:%H:%M}"  # today, as `ls -l` shows recent times
+    if short and local.year == today.year:
+        return f"{local:%m-%d %H:%M}"
+    return f"{local:%Y-%m-%d %H:%M}"
 
 
 def _table(rows: list[SourceRow], app: AppContext) -> Any:
     from rich.table import Table
 
-    table = Table(title_justify="left")
-    columns = ("ID", "Name", "Kind", "Every", "Last fetch", "Last new", "Next fetch", "Docs")
-    for column in (*columns, "State"):
-        table.add_column(column, overflow="fold")
+    table = Table(title_justify="left", show_edge=False, pad_edge=False)
+    table.add_column("ID", no_wrap=True)
+    table.add_column("Name", min_width=12, overflow="fold")
+    table.add_column("Kind", min_width=4, overflow="fold")
+    table.add_column("Every", no_wrap=True)
+    for column in ("Fetched", "New doc", "Next"):  # "12-03 07:38" wraps at its space
+        table.add_column(column, min_width=5)
+    table.add_column("Docs", no_wrap=True)
+    table.add_column("State", min_width=6, overflow="fold")
     for r in rows:
-        state = r.state
-        if r.last_error and state in ("failing", "gave up"):
-            since = _when(r.failing_since, app)
-            state = f"{state} since {since} ({r.failures}x): {r.last_error}"
-        next_fetch = "-" if r.state in ("paused", "gave up") else _when(r.next_fetch_at, app)
+        next_fetch = (
+            "-" if r.state in ("paused", "gave up") else _when(r.next_fetch_at, app, short=True)
+        )
+        state = f"{r.state} ({r.failures}x)" if r.failures else r.state
         table.add_row(
             str(r.id),
             r.name or r.url,
             r.kind,
             every_text(r.interval_seconds),
-            _when(r.last_fetch_at, app),
-            _when(r.last_new_at, app),
+            _when(r.last_fetch_at, app, short=True),
+            _when(r.last_new_at, app, short=True),
             next_fetch,
             str(r.documents),
             state,
         )
     return table
+
+
+def _errors(rows: list[SourceRow], app: AppContext) -> list[str]:
+    """One line per failing source: since when, and the last error."""
+    return [
+        f"source {r.id} {r.state} since {_when(r.failing_since, app)}: {r.last_error}"
+        for r in rows
+        if r.last_error and r.state in ("failing", "gave up")
+    ]
 
 
 def _change(action: str) -> Any:
@@ -191,6 +215,8 @@ def _fetch_and_print(app: AppContext, source_id: int | None, *, as_json: bool = 
     from tracker.services.dispatch import default_worker_id
     from tracker.services.watch import fetch_now
 
+    # What the worker logs, this command prints: keep the log quiet (no last-resort stderr).
+    logging.getLogger("tracker").addHandler(logging.NullHandler())
     report = fetch_now(
         app.engine, app.settings, app.clock, default_worker_id(), source_id=source_id
     )

@@ -24,7 +24,9 @@ _ROOTS: dict[str, Kind] = {
     "html": "page",
 }
 # Skip the XML declaration, processing instructions, comments and doctypes before the root.
-_PROLOG = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!(?!doctype\s+html)[^>]*>\s*)*", re.S | re.I)
+_PROLOG = re.compile(
+    rb"\s*(?:(?:<\?.*?\?>|<!--.*?-->|<!(?!doctype\s+html)[^>]*>)\s*)*", re.S | re.I
+)
 _ROOT = re.compile(rb"<(!doctype\s+html|[A-Za-z][\w:.-]*)", re.I)
 
 

@@ -12,8 +12,10 @@ from tracker.errors import InputError
 from tracker.sources.entries import WatchEntry, digest, entry_key
 from tracker.sources.html import fragment_to_text
 
-# An entry whose content holds less text than this is a teaser: the linked page is read.
-FULL_TEXT_CHARS = 600
+# Entry content (content:encoded, atom:content) shorter than this is a teaser, and so is a
+# summary shorter than the second: then the linked page is read instead.
+FULL_CONTENT_CHARS = 200
+FULL_SUMMARY_CHARS = 1500
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,9 @@ def _entry(raw: Any) -> WatchEntry:
     )
     content = fragment_to_text(content_html) if content_html.strip() else ""
     summary = fragment_to_text(summary_html) if summary_html.strip() else ""
-    full = content if len(content) >= FULL_TEXT_CHARS else None
-    if full is None and len(summary) >= FULL_TEXT_CHARS and not link:
-        full = summary  # no page to read: the summary is all there is
+    full = content if len(content) >= FULL_CONTENT_CHARS else None
+    if full is None and (len(summary) >= FULL_SUMMARY_CHARS or (summary and not link)):
+        full = summary  # the whole article in the description, or no page to read
     return WatchEntry(
         key=entry_key(link, guid or title),
         url=link,
