@@ -7,7 +7,9 @@ conditional GET validators make an unchanged resource cost one empty 304.
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urljoin, urlsplit
@@ -83,12 +85,15 @@ class Fetcher:
         allow_private: bool,
         pacer: HostPacer | None = None,
         resolver: Resolver = resolve_host,
+        address_check: Callable[[str], None] | None = None,
     ) -> None:
         self.user_agent = user_agent
         self.limits = limits
-        self.allow_private = allow_private
         self.pacer = pacer or HostPacer()
-        self._resolver = resolver
+        # The policy applied to every hop (tests narrow it to trust their own server only).
+        self._address_check = address_check or functools.partial(
+            check_url, allow_private=allow_private, resolver=resolver
+        )
         self.robots = RobotsCache(self._fetch_robots, pacer=self.pacer, timer=self.pacer.timer)
         self._client = httpx.Client(
             timeout=httpx.Timeout(limits.timeout),
@@ -129,7 +134,7 @@ class Fetcher:
 
     def _check(self, url: str, *, use_robots: bool) -> None:
         try:
-            check_url(url, allow_private=self.allow_private, resolver=self._resolver)
+            self._address_check(url)
         except AddressRefusedError as exc:
             raise FetchError(exc.message) from exc
         except UnresolvableHostError as exc:

@@ -48,9 +48,11 @@ def _entry(raw: Any) -> WatchEntry:
     title = _clean(raw.get("title"))
     summary_html = raw.get("summary") or ""
     content_html = "\n".join(c.get("value", "") for c in raw.get("content") or [])
-    stamp = raw.get("updated_parsed") or raw.get("published_parsed")
-    published = _local_date(raw.get("published") or raw.get("updated")) or _date(
-        raw.get("published_parsed") or raw.get("updated_parsed")
+    # dict.get: feedparser's own get() maps updated to published with a warning.
+    updated, published_at = dict.get(raw, "updated"), dict.get(raw, "published")
+    stamp = dict.get(raw, "updated_parsed") or dict.get(raw, "published_parsed")
+    published = _local_date(published_at or updated) or _date(
+        dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")
     )
     content = fragment_to_text(content_html) if content_html.strip() else ""
     summary = fragment_to_text(summary_html) if summary_html.strip() else ""

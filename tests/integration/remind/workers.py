@@ -16,7 +16,8 @@ WORKER_ENV = {**os.environ, "TRACKER_ALLOW_PRIVATE_ADDRESSES": "true"}
 def start_worker(db_url: str, *args: str, capture: bool = False) -> subprocess.Popen[str]:
     out = subprocess.PIPE if capture else subprocess.DEVNULL
     return subprocess.Popen(
-        [*ROOT_ARGS, "--db", db_url, "remind", *args], stdout=out,
+        [*ROOT_ARGS, "--db", db_url, "remind", *args],
+        stdout=out,
         stderr=out,
         text=True,
         env=WORKER_ENV,
