@@ -142,7 +142,7 @@ def _due_loop(run: _Run) -> WatchReport:
     report = WatchReport()
     done: set[int] = set()
     while not run.stop.is_set():
-        claimed = [c for c in _claim(run, None) if c.id not in done]
+        claimed = _claim(run, None, exclude=done)
         if not claimed:
             break
         done.update(c.id for c in claimed)
@@ -150,7 +150,9 @@ def _due_loop(run: _Run) -> WatchReport:
     return report
 
 
-def _claim(run: _Run, ids: list[int] | None) -> list[ClaimedSource]:
+def _claim(
+    run: _Run, ids: list[int] | None, exclude: set[int] | None = None
+) -> list[ClaimedSource]:
     with transaction(run.engine) as session:
         return store.claim_sources(
             session,
@@ -159,6 +161,7 @@ def _claim(run: _Run, ids: list[int] | None) -> list[ClaimedSource]:
             lease=run.policy.lease,
             limit=len(ids) if ids is not None else run.policy.batch_size,
             ids=ids,
+            exclude=exclude or (),
         )
 
 

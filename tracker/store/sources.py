@@ -8,6 +8,7 @@ the same statements under BEGIN IMMEDIATE, one writer at a time.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -163,8 +164,12 @@ def claim_sources(
     lease: timedelta,
     limit: int,
     ids: list[int] | None = None,
+    exclude: Collection[int] = (),
 ) -> list[ClaimedSource]:
-    """Lease sources to `worker_id`: the due active ones, or exactly `ids` (fetch now)."""
+    """Lease sources to `worker_id`: the due active ones, or exactly `ids` (fetch now).
+
+    `exclude` names sources this run already fetched (due again at once when entries wait).
+    """
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CLAIM_LOCK_KEY})
     query = select(S).where(_unleased(now), ~_host_busy(now, worker_id))
@@ -172,6 +177,8 @@ def claim_sources(
         query = query.where(S.is_paused.is_(False), S.gave_up_at.is_(None), S.next_fetch_at <= now)
     else:
         query = query.where(S.id.in_(ids))
+    if exclude:
+        query = query.where(S.id.not_in(list(exclude)))
     query = query.order_by(S.next_fetch_at, S.id).limit(limit).with_for_update(skip_locked=True)
     rows = list(session.scalars(query))
     if not rows:

@@ -10,8 +10,8 @@ import hashlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from email.utils import format_datetime
 from datetime import UTC, date, datetime
+from email.utils import format_datetime
 from html import escape
 
 from werkzeug import Request, Response

@@ -59,7 +59,8 @@ def test_rss_feed_is_ingested_once_and_unchanged_feed_costs_a_304(
     source = add(engine, settings, site.url("/rss.xml"), lang="de")
     report = fetch(engine, settings, fetcher)
     (outcome,) = report.sources
-    assert outcome.state == "ok" and outcome.kind == "feed"
+    assert outcome.state == "ok"
+    assert outcome.kind == "feed"
     assert [d.state for d in outcome.documents] == ["new", "new"]
     assert sum(d.items_new for d in outcome.documents) >= 2
     assert count(engine, t.Document) == 2
@@ -73,11 +74,15 @@ def test_rss_feed_is_ingested_once_and_unchanged_feed_costs_a_304(
     }
 
     again = fetch(engine, settings, fetcher).sources[0]
-    assert again.state == "not modified" and again.documents == []
+    assert again.state == "not modified"
+    assert again.documents == []
     assert site.requests("/rss.xml") == 2
     (row,) = list_sources(engine)
-    assert row.name == "Pressestelle" and row.documents == 2 and row.state == "ok"
-    assert row.last_new_at == NOW and row.id == source.id
+    assert row.name == "Pressestelle"
+    assert row.documents == 2
+    assert row.state == "ok"
+    assert row.last_new_at == NOW
+    assert row.id == source.id
 
 
 def test_repeated_and_reordered_entries_change_nothing(engine, settings, fetcher, site, clock):
@@ -93,7 +98,8 @@ def test_repeated_and_reordered_entries_change_nothing(engine, settings, fetcher
         conditional=False,
     )
     outcome = fetch(engine, settings, fetcher).sources[0]
-    assert outcome.documents == [] and outcome.repeated == 3
+    assert outcome.documents == []
+    assert outcome.repeated == 3
     assert (count(engine, t.Document), count(engine, t.Item)) == (documents, items_before)
 
 
@@ -124,7 +130,8 @@ def test_edited_entry_is_a_new_version_and_evidence_keeps_both(
         evidence_docs = set(session.scalars(select(t.Evidence.document_id)))
     # The same commitment in both versions: one item, evidence from each version.
     assert evidence_docs == {first.document_id, second.document_id}
-    assert second.items_new == 0 and second.items_merged >= 1
+    assert second.items_new == 0
+    assert second.items_merged >= 1
 
 
 def test_atom_teasers_are_read_from_their_pages(engine, settings, fetcher, site, clock):
@@ -151,11 +158,14 @@ def test_atom_teasers_are_read_from_their_pages(engine, settings, fetcher, site,
     )
     add(engine, settings, site.url("/atom.xml"), lang="en")
     (doc,) = fetch(engine, settings, fetcher).sources[0].documents
-    assert doc.state == "new" and doc.url == site.url("/artikel/plan-2026")
+    assert doc.state == "new"
+    assert doc.url == site.url("/artikel/plan-2026")
     with read_session(engine) as session:
         stored = session.get(t.Document, doc.document_id)
-        assert stored.published_on == date(2026, 2, 5) and stored.lang == "en"
-        assert "within 60 days" in stored.text and "Impressum" not in stored.text
+        assert stored.published_on == date(2026, 2, 5)
+        assert stored.lang == "en"
+        assert "within 60 days" in stored.text
+        assert "Impressum" not in stored.text
         due = set(session.scalars(select(t.Item.due_on)))
     assert date(2026, 4, 6) in due
 
@@ -174,7 +184,8 @@ def test_backfill_of_a_500_entry_feed(engine, settings, fetcher, site, clock):
     site.put("/rss.xml", rss("P", entries), "application/rss+xml")
     add(engine, settings, site.url("/rss.xml"), backfill=20)
     outcome = fetch(engine, settings, fetcher).sources[0]
-    assert len(outcome.documents) == 20 and outcome.skipped == 480
+    assert len(outcome.documents) == 20
+    assert outcome.skipped == 480
     newest = sorted(entries, key=lambda e: e["date"], reverse=True)[:20]
     assert {d.url for d in outcome.documents} == {e["link"] for e in newest}
     assert count(engine, t.Document) == 20
@@ -197,7 +208,8 @@ def test_backfill_of_a_500_entry_feed(engine, settings, fetcher, site, clock):
     )
     later = fetch(engine, settings, fetcher).sources[0]
     assert [d.url for d in later.documents] == ["https://press.example.org/new"]
-    assert later.repeated == 500 and later.skipped == 0
+    assert later.repeated == 500
+    assert later.skipped == 0
 
 
 def test_single_article_page_is_watched_and_versioned(engine, settings, fetcher, site, clock):
@@ -205,7 +217,8 @@ def test_single_article_page_is_watched_and_versioned(engine, settings, fetcher,
     site.put("/artikel", article(title, text, published=date(2026, 2, 5)))
     add(engine, settings, site.url("/artikel"), name="Strategie")
     first = fetch(engine, settings, fetcher).sources[0]
-    assert first.kind == "page" and [d.state for d in first.documents] == ["new"]
+    assert first.kind == "page"
+    assert [d.state for d in first.documents] == ["new"]
     assert fetch(engine, settings, fetcher).sources[0].state == "not modified"
     site.put(
         "/artikel",

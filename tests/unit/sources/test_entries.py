@@ -22,7 +22,8 @@ def test_plan_first_fetch_reads_only_the_newest_backfill():
     plan = plan_entries(entries, {}, is_first_fetch=True, backfill=20, max_todo=50)
     assert [e.url for e in plan.todo] == [entry(n).url for n in range(499, 479, -1)]
     assert len(plan.skipped) == 480
-    assert plan.repeated == 0 and plan.deferred == 0
+    assert plan.repeated == 0
+    assert plan.deferred == 0
 
 
 def test_plan_repeated_and_reordered_entries_change_nothing():
@@ -31,7 +32,8 @@ def test_plan_repeated_and_reordered_entries_change_nothing():
     plan = plan_entries(
         entries[::-1] + entries[:2], seen, is_first_fetch=False, backfill=20, max_todo=50
     )
-    assert plan.todo == [] and plan.skipped == []
+    assert plan.todo == []
+    assert plan.skipped == []
     assert plan.repeated == 5
 
 
@@ -52,7 +54,8 @@ def test_plan_caps_one_fetch_and_defers_the_rest():
     plan = plan_entries(
         [entry(n) for n in range(8)], {}, is_first_fetch=False, backfill=20, max_todo=3
     )
-    assert len(plan.todo) == 3 and plan.deferred == 5
+    assert len(plan.todo) == 3
+    assert plan.deferred == 5
     assert plan.todo[0].url == entry(7).url  # newest first
 
 
@@ -60,7 +63,8 @@ def test_plan_backfill_zero_only_records():
     plan = plan_entries(
         [entry(n) for n in range(4)], {}, is_first_fetch=True, backfill=0, max_todo=50
     )
-    assert plan.todo == [] and len(plan.skipped) == 4
+    assert plan.todo == []
+    assert len(plan.skipped) == 4
 
 
 def test_normalize_url():
