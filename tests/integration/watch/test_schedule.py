@@ -3,6 +3,7 @@ with time-machine (no sleeping) and the per-host pace on a virtual clock."""
 
 from __future__ import annotations
 
+import itertools
 import time
 from datetime import UTC, date, datetime, timedelta
 
@@ -179,7 +180,7 @@ def test_pages_of_one_host_are_asked_a_second_apart(engine, settings, fetcher, s
     assert len(outcome.documents) == 4
     slots = [at for _host, at in pacer.asked]
     assert len(slots) == 6  # robots.txt, the feed, four pages
-    assert min(b - a for a, b in zip(slots, slots[1:], strict=False)) >= 1.0
+    assert min(b - a for a, b in itertools.pairwise(slots)) >= 1.0
 
 
 def test_entries_over_the_cap_wait_and_the_validators_are_not_kept(

@@ -91,7 +91,7 @@ def test_two_workers_fetch_each_source_once_per_interval(postgres_url, sites):
     fetchers = [worker_fetcher(), worker_fetcher()]
     try:
         with time_machine.travel(T0, tick=False) as travel:
-            for site, server in sites:
+            for _site, server in sites:
                 for n in range(FEEDS_PER_HOST):
                     add_source(
                         engine,
@@ -106,7 +106,7 @@ def test_two_workers_fetch_each_source_once_per_interval(postgres_url, sites):
                     site.round = round_
                 barrier = threading.Barrier(2)
 
-                def work(name: str, fetcher: Fetcher) -> None:
+                def work(name: str, fetcher: Fetcher, barrier=barrier) -> None:
                     barrier.wait()
                     report = fetch_due(
                         engine,
@@ -116,7 +116,7 @@ def test_two_workers_fetch_each_source_once_per_interval(postgres_url, sites):
                         fetcher=fetcher,
                         policy=WatchPolicy(batch_size=2, concurrency=1),
                     )
-                    fetched_by[name] += [s.source_id for s in report.sources]  # noqa: B023
+                    fetched_by[name] += [s.source_id for s in report.sources]
 
                 threads = [
                     threading.Thread(target=work, args=(name, f))
