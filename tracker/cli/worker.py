@@ -99,7 +99,9 @@ def run_worker(
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # no two lines per tick
+    # APScheduler logs every tick, and a warning for each tick skipped behind a running one
+    # (expected with max_instances=1): our jobs log what they do themselves.
+    logging.getLogger("apscheduler").setLevel(logging.ERROR)
     logging.getLogger("httpx").setLevel(logging.WARNING)
     stop, worker = threading.Event(), default_worker_id()
     install_stop_signals(stop)

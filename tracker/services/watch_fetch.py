@@ -183,8 +183,8 @@ def _record_success(
     run: _Fetch, outcome: SourceOutcome, response: Response, *, complete: bool
 ) -> SourceOutcome:
     now = run.clock.now()
-    # More entries waiting behind the cap: due again at once (fairly, by due time).
-    next_at = now if outcome.deferred and not run.stop.is_set() else now + run.source.interval
+    # Entries left waiting (the cap, or a stop): due again at once (fairly, by due time).
+    next_at = now if outcome.deferred else now + run.source.interval
     values: dict[str, Any] = {
         "last_status": outcome.state,
         "next_fetch_at": next_at,
