@@ -145,9 +145,11 @@ class Fetcher:
                 raise FetchError(f"{url}: {reason}")
 
     def _request(self, url: str, headers: dict[str, str], *, max_bytes: int) -> _Read:
-        self.pacer.wait_turn(urlsplit(url).hostname or "")
         try:
-            with self._client.stream("GET", url, headers=headers) as stream:
+            with (
+                self.pacer.turn(urlsplit(url).hostname or ""),
+                self._client.stream("GET", url, headers=headers) as stream,
+            ):
                 return _Read.from_stream(stream, max_bytes=max_bytes)
         except httpx.TimeoutException as exc:
             raise FetchError(f"timed out after {self.limits.timeout:g}s: {url}") from exc

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -22,10 +23,11 @@ class RecordingPacer(HostPacer):
         super().__init__(interval=1.0, timer=timer)
         self.asked: list[tuple[str, float]] = []
 
-    def wait_turn(self, host: str) -> float:
-        slot = super().wait_turn(host)
-        self.asked.append((host, slot))
-        return slot
+    @contextmanager
+    def turn(self, host: str) -> Iterator[float]:
+        with super().turn(host) as start:
+            self.asked.append((host, start))
+            yield start
 
 
 @pytest.fixture
