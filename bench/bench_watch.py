@@ -24,7 +24,7 @@ import threading
 import time
 import uuid
 from collections import defaultdict
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from email.utils import format_datetime
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -148,6 +148,43 @@ def pace_figures(log: list[tuple[str, float]]) -> tuple[int, float]:
     return most, gap
 
 
+def baseline(args: argparse.Namespace) -> float:
+    """Documents per second of plain `ingest_document` on the same texts (no fetching)."""
+    from tracker.services.ingest import ingest_document
+    from tracker.sources.readers import SourceDocument
+
+    with tempfile.TemporaryDirectory() as tmp:
+        url, cleanup = database(args.url, Path(tmp))
+        engine = create_db_engine(url)
+        upgrade(engine)
+        settings, clock = Settings(), SystemClock()
+        docs = [
+            SourceDocument(
+                name=f"Quelle {s}",
+                text=f"Meldung {s}-{e}\n\n{article_text(s, e)}",
+                published=date(2026, 2, 5),
+                title=f"Meldung {s}-{e}",
+            )
+            for s in range(args.sources)
+            for e in range(args.entries)
+        ]
+        started = time.perf_counter()
+        for doc in docs:
+            ingest_document(engine, settings, clock, doc)
+        elapsed = time.perf_counter() - started
+        engine.dispose()
+        _drop(cleanup)
+    return len(docs) / elapsed
+
+
+def _drop(cleanup: object) -> None:
+    if cleanup is not None:
+        admin, name = cleanup  # type: ignore[misc]
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 def database(url: str | None, tmp: Path) -> tuple[str, object]:
     if not url:
         return f"sqlite:///{tmp / 'watch.db'}", None
@@ -188,11 +225,7 @@ def run(mode: str, args: argparse.Namespace) -> dict[str, object]:
             documents = session.scalar(select(func.count()).select_from(t.Document))
             items = session.scalar(select(func.count()).select_from(t.Item))
         engine.dispose()
-        if cleanup is not None:
-            admin, name = cleanup
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
+        _drop(cleanup)
     parent.send("stop")
     log = parent.recv()
     server.join(timeout=10)
@@ -220,9 +253,12 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=20)
     parser.add_argument("--concurrency", type=int, default=25)
     parser.add_argument("--url", default="", help="PostgreSQL server URL (default: SQLite file)")
+    parser.add_argument("--baseline", action="store_true", help="also time plain ingest")
     args = parser.parse_args()
     backend = "PostgreSQL" if args.url else "SQLite"
     print(f"{args.sources} sources x {args.entries} entries, {args.concurrency} at once, {backend}")
+    if args.baseline:
+        print(f"plain ingest of the same texts: {baseline(args):.1f} documents/s")
     for mode in args.mode.split(","):
         result = run(mode.strip(), args)
         print(

@@ -20,7 +20,11 @@ from tracker.cli import cli
 from tracker.store import tables as t
 from tracker.store.session import create_db_engine, transaction
 
-ENV = {"TRACKER_TIMEZONE": "Europe/Berlin", "TRACKER_ALLOW_PRIVATE_ADDRESSES": "true"}
+ENV = {
+    "TRACKER_TIMEZONE": "Europe/Berlin",
+    "TRACKER_ALLOW_PRIVATE_ADDRESSES": "true",
+    "TRACKER_CONTACT": "ops@example.org",
+}
 
 
 @pytest.fixture
@@ -49,6 +53,7 @@ def test_cli_source_add_list_pause_resume_fetch_remove(run, site, httpserver):
     url = httpserver.url_for("/rss.xml")
     out = run("source", "add", url, "--every", "2h", "--lang", "de", "--backfill", "5").stdout
     assert out.splitlines()[0] == f"source 1: {url} every 2h"
+    assert "TRACKER_CONTACT" not in out
     assert "source 1 (Pressestelle): feed, 1 new, 0 seen before" in out
     assert "new Ministerium kündigt Bericht an <https://p.example.org/a>" in out
     [row] = json_data(run("source", "list", "--json").stdout, "source list")["sources"]

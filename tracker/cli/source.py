@@ -81,6 +81,11 @@ def add_cmd(
         backfill=backfill,
     )
     click.echo(f"source {row.id}: {row.url} every {every_text(row.interval_seconds)}")
+    if not app.settings.contact:
+        click.echo(
+            "note: set TRACKER_CONTACT (an email address or URL) so site owners can reach you",
+            err=True,
+        )
     if not no_fetch:
         _fetch_and_print(app, row.id)
 

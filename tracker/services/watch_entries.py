@@ -9,6 +9,7 @@ text becomes a new document linked to the previous one, and both keep their evid
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -27,6 +28,9 @@ from tracker.store import entries as store
 from tracker.store.session import transaction
 
 logger = logging.getLogger(__name__)
+# The database takes one ingest at a time anyway (BEGIN IMMEDIATE on SQLite, an advisory lock
+# on PostgreSQL); queueing a worker's threads here spares them SQLite's sleeping busy-wait.
+_INGEST_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,13 @@ def ingest_entry(
     ctx: EntryContext, entry: WatchEntry, doc: SourceDocument, canonical: str
 ) -> DocumentOutcome:
     """Ingest the entry's document (once per text) and record the entry and its version."""
+    with _INGEST_LOCK:
+        return _ingest_and_record(ctx, entry, doc, canonical)
+
+
+def _ingest_and_record(
+    ctx: EntryContext, entry: WatchEntry, doc: SourceDocument, canonical: str
+) -> DocumentOutcome:
     outcome = ingest_document(ctx.engine, ctx.settings, ctx.clock, doc)
     text_hash = content_hash(doc.text)
     url = canonical or doc.url or ""

@@ -86,3 +86,13 @@ def test_unresolvable_names_fail_at_send_time_but_may_be_added():
 def test_malformed_urls_are_usage_errors(url):
     with pytest.raises(UsageError):
         check_url(url, allow_private=True)
+
+
+def test_user_agent_names_the_tool_and_the_contact():
+    from tracker.config import Settings
+    from tracker.services.sources import user_agent
+
+    agent = user_agent(Settings(contact="ops@example.org"))
+    assert agent.startswith("tracker/")
+    assert agent.endswith("(policy deadline tracker; +ops@example.org)")
+    assert "+" not in user_agent(Settings())
