@@ -36,7 +36,11 @@ _RETRYABLE = frozenset({408, 425, 429, 500, 502, 503, 504})
 
 
 class FetchError(Exception):
-    """A URL could not be fetched; `is_gone` (HTTP 410) means never ask again."""
+    """A URL could not be fetched.
+
+    `permanent`: asking again soon gives the same answer (refused address, robots.txt, too
+    large, a 4xx); else it may pass later (network, timeout, 5xx). `is_gone`: HTTP 410.
+    """
 
     def __init__(
         self,
@@ -45,12 +49,14 @@ class FetchError(Exception):
         status: int | None = None,
         retry_after: timedelta | None = None,
         is_gone: bool = False,
+        permanent: bool = False,
     ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.status = status
         self.retry_after = retry_after
         self.is_gone = is_gone
+        self.permanent = permanent or is_gone
 
 
 @dataclass(frozen=True)
@@ -122,27 +128,29 @@ class Fetcher:
         while True:
             self._check(url, use_robots=use_robots)
             if url in seen:
-                raise FetchError(f"redirect loop at {url}")
+                raise FetchError(f"redirect loop at {url}", permanent=True)
             seen.append(url)
             response = self._request(url, headers, max_bytes=max_bytes)
             location = response.headers.get("location") if response.is_redirect else None
             if location is None:
                 return self._result(url, response)
             if len(seen) > self.limits.max_redirects:
-                raise FetchError(f"too many redirects (more than {self.limits.max_redirects})")
+                raise FetchError(
+                    f"too many redirects (more than {self.limits.max_redirects})", permanent=True
+                )
             url = urljoin(url, location)
 
     def _check(self, url: str, *, use_robots: bool) -> None:
         try:
             self._address_check(url)
         except AddressRefusedError as exc:
-            raise FetchError(exc.message) from exc
+            raise FetchError(exc.message, permanent=True) from exc
         except UnresolvableHostError as exc:
             raise FetchError(exc.message) from exc
         if use_robots:
             reason = self.robots.disallowed_reason(url)
             if reason is not None:
-                raise FetchError(f"{url}: {reason}")
+                raise FetchError(f"{url}: {reason}", permanent=reason.startswith("disallowed"))
 
     def _request(self, url: str, headers: dict[str, str], *, max_bytes: int) -> _Read:
         try:
@@ -173,7 +181,7 @@ class Fetcher:
         retry_after = _retry_after(read.headers.get("retry-after"))
         if status in _RETRYABLE:
             raise FetchError(reason, status=status, retry_after=retry_after)
-        raise FetchError(reason, status=status)
+        raise FetchError(reason, status=status, permanent=True)
 
     def _fetch_robots(self, robots_url: str) -> tuple[int, str]:
         try:
@@ -215,13 +223,15 @@ class _Read:
 def _read_capped(stream: httpx.Response, max_bytes: int) -> bytes:
     declared = stream.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
-        raise FetchError(f"response too large ({int(declared):,} bytes, limit {max_bytes:,})")
+        raise FetchError(
+            f"response too large ({int(declared):,} bytes, limit {max_bytes:,})", permanent=True
+        )
     chunks: list[bytes] = []
     size = 0
     for chunk in stream.iter_bytes():  # decompressed: the limit also stops gzip bombs
         size += len(chunk)
         if size > max_bytes:
-            raise FetchError(f"response too large (more than {max_bytes:,} bytes)")
+            raise FetchError(f"response too large (more than {max_bytes:,} bytes)", permanent=True)
         chunks.append(chunk)
     return b"".join(chunks)
 

@@ -67,7 +67,7 @@ class EntryContext:
 
 
 def _transient(exc: FetchError) -> bool:
-    return exc.status is None or exc.status in (408, 425, 429) or exc.status >= 500
+    return not exc.permanent
 
 
 def read_entry(ctx: EntryContext, entry: WatchEntry) -> tuple[SourceDocument, str]:
@@ -81,7 +81,7 @@ def read_entry(ctx: EntryContext, entry: WatchEntry) -> tuple[SourceDocument, st
     try:
         response = ctx.fetcher.get(link)
         if detect_kind(response.content_type, response.body) != "page":
-            raise FetchError(f"{link}: the linked page is not an HTML article")
+            raise FetchError(f"{link}: the linked page is not an HTML article", permanent=True)
         page = page_to_document(response.body, content_type=response.content_type, name=link)
     except FetchError as exc:
         if _transient(exc) or not entry.summary:

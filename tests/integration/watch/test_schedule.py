@@ -239,3 +239,19 @@ def test_entry_without_a_date_is_recorded_as_failed_and_not_retried(
     travel.shift(timedelta(hours=1))
     (again,) = tick(engine, settings, fetcher).sources
     assert (again.entry_failures, again.repeated) == ([], 1)
+
+
+def test_entry_linking_elsewhere_than_http_is_not_fetched_nor_retried(
+    engine, settings, fetcher, site, travel
+):
+    body = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>P</title><item>'
+        "<title>Datei</title><link>ftp://files.example.org/plan.txt</link>"
+        "<pubDate>Thu, 05 Feb 2026 09:00:00 +0100</pubDate></item></channel></rss>"
+    )
+    site.put("/rss.xml", body, "application/rss+xml", conditional=False)
+    add(engine, settings, site.url("/rss.xml"))
+    (outcome,) = tick(engine, settings, fetcher).sources
+    (failure,) = outcome.entry_failures
+    assert not failure.will_retry
+    assert "ftp:// is not allowed" in failure.error
