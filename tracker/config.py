@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import SecretStr, ValidationError, field_validator
+from pydantic import PositiveInt, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -119,6 +119,8 @@ class Settings(BaseSettings):
     max_response_bytes: int = 5_000_000
     source_interval: str = "30m"
     source_give_up_after: str = "3d"
+    # Larger documents are refused: extraction holds ~40-60 MB per MB of text (see README).
+    max_document_bytes: PositiveInt = 2_000_000
 
     @field_validator("timezone")
     @classmethod

@@ -71,7 +71,7 @@ def add_cmd(
 
     interval = parse_interval(every) if every else None
     row = add_source(
-        app.engine,
+        app.open_engine(create=True),
         app.settings,
         app.clock,
         url,

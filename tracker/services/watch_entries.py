@@ -116,6 +116,9 @@ def ingest_entry(
     ctx: EntryContext, entry: WatchEntry, doc: SourceDocument, canonical: str
 ) -> DocumentOutcome:
     """Ingest the entry's document (once per text) and record the entry and its version."""
+    size, limit = len(doc.text.encode("utf-8")), ctx.settings.max_document_bytes
+    if size > limit:  # the same limit as files given to `tracker ingest`
+        raise InputError(f"{doc.url or ctx.label}: text of {size:,} bytes (limit {limit:,})")
     with _INGEST_LOCK:
         return _ingest_and_record(ctx, entry, doc, canonical)
 
