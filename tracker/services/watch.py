@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -118,7 +119,7 @@ def _with_run(
     fetcher: Fetcher | None,
     policy: WatchPolicy | None,
     stop: threading.Event | None,
-    loop: Any,
+    loop: Callable[[_Run], WatchReport],
 ) -> WatchReport:
     owned = fetcher is None
     run = _Run(
@@ -131,8 +132,7 @@ def _with_run(
         stop or threading.Event(),
     )
     try:
-        report: WatchReport = loop(run)
-        return report
+        return loop(run)
     finally:
         if owned:
             run.fetcher.close()
@@ -190,10 +190,3 @@ def release_worker_sources(engine: Engine, worker_id: str) -> int:
     """Give back the sources `worker_id` still holds (on shutdown)."""
     with transaction(engine) as session:
         return store.release_sources(session, worker_id=worker_id)
-
-
-def next_due_at(engine: Engine) -> datetime | None:
-    """Return when the next active source is due (for status output)."""
-    with read_session(engine) as session:
-        rows = [r for r in store.list_sources(session) if r.state not in ("paused", "gave up")]
-    return min((r.next_fetch_at for r in rows), default=None)
