@@ -64,6 +64,15 @@ class Settings:
     email_from: str = "tracker@localhost"
     webhook_timeout: float = 15.0
     feed_token: Secret | None = None
+    # Watching sources: who we are on the web, and how much we take from it.
+    contact: str | None = None
+    allow_private_addresses: bool = False
+    fetch_timeout: float = 20.0
+    max_response_bytes: int = 5_000_000
+    source_interval: str = "30m"
+    source_give_up_after: str = "3d"
+    # Larger documents are refused: extraction holds ~40-60 MB per MB of text (see README).
+    max_document_bytes: int = 2_000_000
 
     def __post_init__(self) -> None:
         for spec in fields(self):
@@ -78,6 +87,14 @@ class Settings:
     @property
     def leads(self) -> list[timedelta]:
         return parse_leads(self.reminder_leads)
+
+    @property
+    def source_every(self) -> timedelta:
+        return parse_duration(self.source_interval)
+
+    @property
+    def give_up_after(self) -> timedelta:
+        return parse_duration(self.source_give_up_after)
 
     @property
     def resolved_database_url(self) -> str:
@@ -199,6 +216,15 @@ def _check(settings: Settings) -> None:
         raise ConfigError("invalid configuration: reminder_hour: expected an hour from 0 to 23")
     if not 1 <= settings.smtp_port <= 65535:
         raise ConfigError("invalid configuration: smtp_port: expected a port from 1 to 65535")
+    for name in ("source_interval", "source_give_up_after"):
+        try:
+            parse_duration(getattr(settings, name))
+        except ValueError as exc:
+            raise ConfigError(f"invalid configuration: {name}: {exc}") from None
+    if settings.max_response_bytes < 1024:
+        raise ConfigError("invalid configuration: max_response_bytes must be at least 1024")
+    if settings.max_document_bytes < 1:
+        raise ConfigError("invalid configuration: max_document_bytes: expected a positive number")
 
 
 def _xdg_dir(variable: str, fallback: str) -> Path:
@@ -237,3 +263,15 @@ def parse_leads(text: str) -> list[timedelta]:
     if not leads:
         raise ValueError("no lead times given")
     return sorted(leads, reverse=True)
+
+
+_DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+
+
+def parse_duration(text: str) -> timedelta:
+    """Parse a duration like ``90s``, ``30m``, ``2h``, ``1d`` or ``1w`` (one number, one unit)."""
+    part = text.strip().lower()
+    unit, number = part[-1:], part[:-1]
+    if unit not in _DURATION_UNITS or not number.isdigit() or int(number) == 0:
+        raise ValueError(f"bad duration {text.strip()!r} (expected e.g. 30m, 2h, 1d)")
+    return timedelta(seconds=int(number) * _DURATION_UNITS[unit])

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import PurePath
 from typing import Any, Literal
-from urllib.parse import urlsplit
 
 Status = Literal["open", "met", "missed", "extended", "cancelled"]
 # The statuses an item is stored with (what `tracker status` and `tracker extend` set).
@@ -94,17 +92,6 @@ def actor_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def source_label(source: Source) -> str:
-    """Name a source readably: the site of its URL, else its title, else its file's name."""
-    site = urlsplit(source.url).hostname if source.url else None
-    if site:
-        return site.removeprefix("www.")
-    if source.title:
-        return source.title
-    name = PurePath(source.source.replace("\\", "/")).name
-    return name or source.source
-
-
 def item_json(item: ItemView, *, today: date | None = None) -> dict[str, Any]:
     """Return the stable JSON form of an item (listings, webhooks); `overdue` needs `today`."""
     return {
@@ -139,7 +126,6 @@ def _source_json(source: Source) -> dict[str, Any]:
     return {
         "document": source.document,
         "source": source.source,
-        "label": source_label(source),
         "title": source.title,
         "url": source.url,
         "published": source.published.isoformat(),

@@ -1,11 +1,11 @@
-"""View models: status words, source labels, and the JSON contract's shapes."""
+"""View models: status words and the JSON contract's shapes."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from tests.unit.export.factories import item_factory, moved, source_factory
-from tracker.models import STATUS_WORDS, item_json, source_label, status_word
+from tests.unit.export.factories import item_factory, moved
+from tracker.models import STATUS_WORDS, item_json, status_word
 
 
 def test_every_item_has_one_status_word():
@@ -25,21 +25,13 @@ def test_every_item_has_one_status_word():
         assert word in STATUS_WORDS
 
 
-def test_source_label_prefers_the_site_then_the_title_then_the_file():
-    assert source_label(source_factory()) == "rohstoff-welt.de"
-    assert source_label(source_factory(url=None)) == "US-Behörden mobilisieren EU, Japan & Mexiko"
-    assert source_label(source_factory(url=None, title=None, source="/data/in/b.md")) == "b.md"
-    assert source_label(source_factory(url=None, title=None, source="..\\texts\\c.txt")) == "c.txt"
-    assert source_label(source_factory(url=None, title=None, source="dpa")) == "dpa"
-
-
 def test_item_json_says_overdue_only_with_a_day():
     item = item_factory(history=[moved(date(2026, 3, 7), date(2026, 4, 7))])
     assert item_json(item)["overdue"] is None
     assert item_json(item, today=date(2026, 3, 8))["overdue"] is True
     data = item_json(item, today=date(2026, 3, 1))
     assert data["overdue"] is False
-    assert data["sources"][0]["label"] == "rohstoff-welt.de"
+    assert data["sources"][0]["source"] == "Rohstoff-Welt.de"
     assert data["history"] == [
         {
             "at": "2026-02-06T14:00:00Z",

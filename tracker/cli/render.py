@@ -11,7 +11,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from tracker.models import EventView, ItemView, source_label, status_word
+from tracker.export.labels import source_label
+from tracker.models import EventView, ItemView, status_word
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -43,12 +44,12 @@ def when_label(item: ItemView, today: date) -> str:
 
 
 def sources_label(item: ItemView) -> str:
-    """Name the first source (site, title or file) and its date, and count the others."""
+    """Name the first source (its site, else its file's name) and its date, count the others."""
     if not item.sources:
         return ""
     first = item.sources[0]
     more = len({s.document for s in item.sources}) - 1
-    return f"{source_label(first)} {first.published.isoformat()}" + (
+    return f"{source_label(first.source, first.url)} {first.published.isoformat()}" + (
         f" +{more}" if more > 0 else ""
     )
 

@@ -6,7 +6,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from tracker.cli.render import due_label, plain_table, when_label
-from tracker.models import ItemView, Source, source_label, status_word
+from tracker.export.labels import source_label
+from tracker.models import ItemView, Source, status_word
 
 if TYPE_CHECKING:
     from rich.console import Group
@@ -29,7 +30,7 @@ def facts(item: ItemView, today: date) -> list[tuple[str, str]]:
 
 def source_heading(source: Source) -> str:
     """`label: title (published)`, without repeating a title that is the label."""
-    label = source_label(source)
+    label = source_label(source.source, source.url)
     title = f": {source.title}" if source.title and source.title != label else ""
     return f"{label}{title} ({source.published.isoformat()})"
 

@@ -3,28 +3,34 @@
 Only for the plain cases, and only at the schema revision this code expects: anything else (an
 unusual URL, a missing file, a database that needs migrating, a server that does not answer)
 returns None, and the caller takes the full path, which creates, migrates and words the errors
-(`tracker.store.session`). So the full path stays the one authority on what a URL means.
+(`tracker.store.session`). URLs are read by the same rules on both (`tracker.store.dburl`).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from tracker.errors import TrackerError
 from tracker.store import queries as q
+from tracker.store.dburl import DatabaseTarget, parse_database_url
 from tracker.store.reader import Reader
 from tracker.store.revision import SCHEMA_REVISION
-
-_SQLITE = "sqlite:///"
-_POSTGRES = ("postgresql://", "postgresql+psycopg://")
 
 
 def connect(url: str) -> Any | None:
     """Return an open DB-API connection to `url` at SCHEMA_REVISION, or None (full path)."""
-    connection = _open_sqlite(url) if url.startswith(_SQLITE) else _open_postgres(url)
+    try:
+        target = parse_database_url(url)
+    except TrackerError:  # the full path says what is wrong with the URL
+        return None
+    if target.backend == "sqlite":
+        connection = _open_sqlite(target)
+    else:
+        connection = _open_postgres(target.url.replace("postgresql+psycopg://", "postgresql://", 1))
     if connection is None:
         return None
     try:
@@ -51,27 +57,25 @@ def reading(connection: Any) -> Iterator[Reader]:
             connection.rollback()
 
 
-def _open_sqlite(url: str) -> Any | None:
-    path = url.removeprefix(_SQLITE)
-    # Leave URL options, memory databases, `~` and escapes to SQLAlchemy's reading of the URL.
-    if not path or path == ":memory:" or any(c in path for c in "?%#") or path.startswith("~"):
-        return None
-    if not Path(path).is_file():
+def _open_sqlite(target: DatabaseTarget) -> Any | None:
+    path = target.sqlite_file
+    # URL options and SQLite URIs are SQLAlchemy's to read; a missing or empty file the full
+    # path's to report (reading never creates one).
+    if path is None or "?" in target.url or not path.is_file() or path.stat().st_size == 0:
         return None
     import sqlite3
 
+    mode = "rw" if os.access(path, os.W_OK) else "ro"
     try:
-        # mode=rw: never create a file; isolation_level=None: we BEGIN ourselves (in reading()).
+        # isolation_level=None: we BEGIN ourselves (in reading()).
         return sqlite3.connect(
-            f"file:{quote(path)}?mode=rw", uri=True, timeout=30, isolation_level=None
+            f"file:{quote(str(path))}?mode={mode}", uri=True, timeout=30, isolation_level=None
         )
     except sqlite3.Error:
         return None
 
 
 def _open_postgres(url: str) -> Any | None:
-    if not url.startswith(_POSTGRES):
-        return None
     import psycopg
 
     try:

@@ -55,8 +55,8 @@ def test_item_rows_show_status_words_and_labels():
 def test_source_label_of_a_file_is_its_name():
     item = item_factory(sources=[source_factory(url=None, title=None, source="../texts/a.txt")])
     assert sources_label(item) == "a.txt 2026-02-05"
-    titled = item_factory(sources=[source_factory(url=None, title="Press release")])
-    assert sources_label(titled) == "Press release 2026-02-05"
+    named = item_factory(sources=[source_factory(url=None, source="dpa")])
+    assert sources_label(named) == "dpa 2026-02-05"
     assert sources_label(item_factory(sources=[])) == ""
 
 

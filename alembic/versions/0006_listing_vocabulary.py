@@ -3,8 +3,8 @@
 "published" anchors are called "publication", as `tracker extract` names them; the index
 serves `tracker list --sort updated` (and `-updated`) without sorting the whole table.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-03 07:30:00
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
