@@ -284,3 +284,18 @@ def test_show_formats(seeded):
     assert "evidence" in table
     assert "History" in table
     assert json.loads(_ok(seeded("show", "1", "--json")))["command"] == "show"
+
+
+def test_a_database_of_an_unknown_revision_is_one_line(sqlite_url, run):
+    engine = create_db_engine(sqlite_url)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    finally:
+        engine.dispose()
+    result = run("list", url=sqlite_url)
+    assert result.exit_code == 6
+    assert result.stderr == (
+        "error: cannot migrate the database: Can't locate revision identified by '9999'"
+        " (was it made by a newer tracker?)\n"
+    )
