@@ -383,8 +383,12 @@ def install_wheel(checkout: Path, venv: Path) -> str:
     dist = venv.with_name(f"{venv.name}-dist")
     quiet = {"check": True, "capture_output": True}
     pip = [sys.executable, "-m", "pip"]
+    # Built from a copy: setuptools leaves a build/ folder that a later build would ship too.
+    source = venv.with_name(f"{venv.name}-source")
+    skip = shutil.ignore_patterns(".venv", "build", "*.egg-info", ".git", "__pycache__", ".*_cache")
+    shutil.copytree(checkout, source, ignore=skip)
     subprocess.run(
-        [*pip, "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", dist, checkout], **quiet
+        [*pip, "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", dist, source], **quiet
     )
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], **quiet)
     python = venv / "bin" / "python"
