@@ -1,23 +1,27 @@
-"""Domain models the store returns and the CLI, notifiers and exporters consume (never ORM rows)."""
+"""View models the store returns and the CLI, notifiers and exporters consume (never ORM rows).
+
+Plain frozen dataclasses: the listing commands build hundreds of them per run, and importing
+pydantic would cost more than the whole query.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
 Status = Literal["open", "met", "missed", "extended", "cancelled"]
+# The statuses an item is stored with (what `tracker status` and `tracker extend` set).
 STATUSES: tuple[Status, ...] = ("open", "met", "missed", "extended", "cancelled")
 # Statuses in which an item still waits for its due date (reminders fire, `upcoming` lists it).
 ACTIVE_STATUSES: tuple[Status, ...] = ("open", "extended")
+# The words listings show and filter by: an active item past its due date is `overdue`, so
+# `--status open` never returns a row shown as overdue. Each item has exactly one of them.
+STATUS_WORDS: tuple[str, ...] = ("open", "overdue", "extended", "met", "missed", "cancelled")
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class Source(_Model):
+@dataclass(frozen=True)
+class Source:
     """One piece of evidence: where an item or event was reported."""
 
     document: int
@@ -30,7 +34,8 @@ class Source(_Model):
     quote: str
 
 
-class HistoryEntry(_Model):
+@dataclass(frozen=True)
+class HistoryEntry:
     """One entry of an item's audit trail."""
 
     at: datetime
@@ -41,7 +46,8 @@ class HistoryEntry(_Model):
     note: str | None
 
 
-class ItemView(_Model):
+@dataclass(frozen=True)
+class ItemView:
     """A tracked commitment with its evidence and history."""
 
     id: int
@@ -49,42 +55,59 @@ class ItemView(_Model):
     due: date | None
     due_precision: str | None
     status: Status
-    actors: list[str] = Field(default_factory=list)
     anchor: date | None
     anchor_kind: str | None
     confidence: float
     version: int
     created_at: datetime
     updated_at: datetime
-    sources: list[Source] = Field(default_factory=list)
-    history: list[HistoryEntry] = Field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    history: list[HistoryEntry] = field(default_factory=list)
 
 
-class EventView(_Model):
+@dataclass(frozen=True)
+class EventView:
     """A dated past happening for the timeline."""
 
     id: int
     date: date
     date_precision: str
     description: str
-    sources: list[Source] = Field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
 
 
-def item_json(item: ItemView) -> dict[str, Any]:
-    """Return the stable JSON form of an item (`list --json`, webhooks)."""
+def is_overdue(item: ItemView, today: date) -> bool:
+    """Whether an active item's due date is before `today`."""
+    return item.status in ACTIVE_STATUSES and item.due is not None and item.due < today
+
+
+def status_word(item: ItemView, today: date) -> str:
+    """Return the status a listing shows (and filters by): `overdue`, or the stored status."""
+    return "overdue" if is_overdue(item, today) else item.status
+
+
+def actor_key(name: str) -> str:
+    """Return the lookup key of a canonical actor name."""
+    return " ".join(name.casefold().split())
+
+
+def item_json(item: ItemView, *, today: date | None = None) -> dict[str, Any]:
+    """Return the stable JSON form of an item (listings, webhooks); `overdue` needs `today`."""
     return {
         "id": item.id,
         "description": item.description,
         "due": item.due.isoformat() if item.due else None,
         "due_precision": item.due_precision,
         "status": item.status,
+        "overdue": None if today is None else is_overdue(item, today),
         "actors": list(item.actors),
         "anchor": item.anchor.isoformat() if item.anchor else None,
         "anchor_kind": item.anchor_kind,
         "confidence": round(item.confidence, 3),
         "version": item.version,
         "sources": [_source_json(s) for s in item.sources],
-        "history": [h.model_dump(mode="json") for h in item.history],
+        "history": [_history_json(h) for h in item.history],
     }
 
 
@@ -109,4 +132,15 @@ def _source_json(source: Source) -> dict[str, Any]:
         "trigger": source.trigger,
         "span": list(source.span),
         "quote": source.quote,
+    }
+
+
+def _history_json(entry: HistoryEntry) -> dict[str, Any]:
+    return {
+        "at": entry.at.isoformat().replace("+00:00", "Z"),
+        "from_status": entry.from_status,
+        "to_status": entry.to_status,
+        "due_before": entry.due_before.isoformat() if entry.due_before else None,
+        "due_after": entry.due_after.isoformat() if entry.due_after else None,
+        "note": entry.note,
     }

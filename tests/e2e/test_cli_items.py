@@ -114,7 +114,8 @@ def test_timeline_has_events_and_deadlines(tracker, ingested):
     [
         (["show", "999"], "error: no item with id 999"),
         (["status", "999", "met"], "error: no item with id 999"),
-        (["list", "--to", "yesterday"], "is not a date in the form YYYY-MM-DD"),
+        (["list", "--to", "next week"], "'next week' is not a date (YYYY-MM-DD, today,"),
+        (["list", "--status", "late"], "'late' is not one of 'open', 'overdue', 'extended'"),
     ],
 )
 def test_user_mistakes_are_one_line(tracker, args, message):

@@ -1,7 +1,10 @@
-"""The per-invocation application context: settings, clock and a lazily created engine."""
+"""The per-invocation application context: settings, clock, and the database (lazily opened)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +14,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from tracker.config import Settings
+    from tracker.store.reader import Reader
 
 
 class AppContext:
@@ -25,7 +29,6 @@ class AppContext:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            # Imported here: pydantic-settings costs ~0.1 s that `--help` and `extract` skip.
             from tracker.config import load_settings
 
             self._settings = load_settings(database_url=self._database_url)
@@ -53,6 +56,29 @@ class AppContext:
 
                 click.echo(f"created a new database at {new_file}", err=True)
         return self._engine
+
+    def today(self) -> date:
+        """Today's date in TRACKER_TIMEZONE."""
+        return self.clock.now().astimezone(self.settings.tz).date()
+
+    @contextmanager
+    def reading(self) -> Iterator[Reader]:
+        """Read the existing database: with the bare driver when its schema is current (no
+        SQLAlchemy), else through the full path (`engine`), which migrates it first or says
+        what is wrong; reading never creates anything."""
+        from tracker.store import direct
+
+        connection = direct.connect(self.settings.resolved_database_url)
+        if connection is None:
+            pooled = self.engine.raw_connection()
+            connection, close = pooled.driver_connection, pooled.close
+        else:
+            close = connection.close
+        try:
+            with direct.reading(connection) as reader:
+                yield reader
+        finally:
+            close()
 
     def close(self) -> None:
         if self._engine is not None:

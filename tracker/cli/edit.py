@@ -9,7 +9,7 @@ import click
 from tracker.cli.context import AppContext
 from tracker.cli.jsonout import print_json
 from tracker.cli.params import date_option
-from tracker.models import item_json
+from tracker.models import STATUS_WORDS, item_json
 from tracker.services import items as service
 
 ITEM_ID = click.IntRange(min=1)
@@ -18,12 +18,15 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON f
 
 @click.command("status")
 @click.argument("item_id", type=ITEM_ID, metavar="ID")
-@click.argument("status", type=click.Choice(["open", "met", "missed", "cancelled"]))
+@click.argument("status", type=click.Choice(STATUS_WORDS))
 @click.option("--note", help="Why (kept in the history).")
 @json_option
 @click.pass_obj
 def status_cmd(app: AppContext, item_id: int, status: str, note: str | None, as_json: bool) -> None:
     """Set an item's status; met and cancelled stop its reminders.
+
+    extended restores an item whose due date was moved before (`tracker extend` moves it);
+    overdue follows from the due date and is never set.
 
     \b
     Example:
@@ -31,7 +34,7 @@ def status_cmd(app: AppContext, item_id: int, status: str, note: str | None, as_
     """
     item = service.set_status(app.engine, app.settings, app.clock, item_id, status, note)
     if as_json:
-        print_json("status", {"item": item_json(item)})
+        print_json("status", {"item": item_json(item, today=app.today())})
     else:
         click.echo(f"item {item.id} is now {item.status}")
 

@@ -7,7 +7,6 @@ Lines batches of `extract` and `dates` write one bare result object per input li
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Mapping
 from typing import Any
@@ -22,4 +21,6 @@ def envelope(command: str, data: Mapping[str, Any]) -> dict[str, Any]:
 
 def print_json(command: str, data: Mapping[str, Any]) -> None:
     """Write one enveloped JSON document to stdout (UTF-8, not ASCII-escaped)."""
+    import json  # here: the tables and TSV of the listing commands do without it
+
     sys.stdout.write(json.dumps(envelope(command, data), ensure_ascii=False, indent=2) + "\n")

@@ -1,88 +1,72 @@
-"""Terminal rendering of items and events (rich) and JSON output."""
+"""What a listing row says, and the plain and tab-separated forms of listings (no rich here).
+
+The terminal tables (`tracker.cli.tables`, rich) show the same cells; rich is imported only
+where it renders, so piped output and scripts start fast.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Sequence
 from datetime import date
-from pathlib import PurePath
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from tracker.export.labels import source_label
+from tracker.models import EventView, ItemView, status_word
 
-from tracker.models import ACTIVE_STATUSES, EventView, ItemView
+if TYPE_CHECKING:
+    from rich.console import Console
 
-STATUS_STYLE = {
-    "open": "cyan",
-    "extended": "yellow",
-    "met": "green",
-    "missed": "bold red",
-    "cancelled": "dim",
-}
+ITEM_HEADERS = ("ID", "Due", "Status", "Actors", "Source", "Commitment")
+WHEN_HEADER = "When"
+TSV_HEADERS = ("ID", "Due", "Precision", "Status", "Actors", "Source", "Commitment")
+TIMELINE_HEADERS = ("Date", "Kind", "What")
 
 
-def console(*, stderr: bool = False) -> Console:
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
-
-
-def due_text(item: ItemView) -> Text:
+def due_label(item: ItemView) -> str:
     """The due date, with its precision when it is coarser than a day."""
     if item.due is None:
-        return Text("undated", style="dim")
+        return "undated"
     label = item.due.isoformat()
     if item.due_precision and item.due_precision != "day":
         label += f" ({item.due_precision})"
-    return Text(label)
+    return label
 
 
-def status_text(item: ItemView, *, today: date | None = None) -> Text:
-    """The status; an active item past its due date shows as overdue."""
-    active = item.status in ACTIVE_STATUSES
-    if active and today is not None and item.due is not None and item.due < today:
-        return Text("overdue", style="bold red")
-    return Text(item.status, style=STATUS_STYLE.get(item.status, ""))
-
-
-def days_text(item: ItemView, today: date) -> Text:
+def when_label(item: ItemView, today: date) -> str:
     """Days left (`in 5d`, `today`) or past (`3d ago`) relative to `today`."""
     if item.due is None:
-        return Text("")
+        return ""
     days = (item.due - today).days
     if days == 0:
-        return Text("today", style="bold")
-    return Text(f"in {days}d") if days > 0 else Text(f"{-days}d ago", style="red")
+        return "today"
+    return f"in {days}d" if days > 0 else f"{-days}d ago"
 
 
-def items_table(
-    items: Iterable[ItemView],
-    *,
-    title: str | None = None,
-    today: date | None = None,
-    show_days: bool = False,
-) -> Table:
-    """Build the item table: id, due, status, commitment, actors, source."""
-    table = Table(title=title, title_justify="left", expand=True)
-    table.add_column("ID", justify="right", style="bold", no_wrap=True)
-    table.add_column("Due", no_wrap=True)
-    if show_days and today is not None:
-        table.add_column("", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Commitment", ratio=5)
-    table.add_column("Actors", ratio=2)
-    table.add_column("Source", ratio=2)
-    for item in items:
-        days = [days_text(item, today)] if show_days and today is not None else []
-        table.add_row(
-            str(item.id),
-            due_text(item),
-            *days,
-            status_text(item, today=today),
-            shorten(item.description, 70),
-            shorten(", ".join(item.actors), 30),
-            shorten(source_label(item), 30),
-        )
-    return table
+def sources_label(item: ItemView) -> str:
+    """Name the first source (its site, else its file's name) and its date, count the others."""
+    if not item.sources:
+        return ""
+    first = item.sources[0]
+    more = len({s.document for s in item.sources}) - 1
+    return f"{source_label(first.source, first.url)} {first.published.isoformat()}" + (
+        f" +{more}" if more > 0 else ""
+    )
+
+
+def item_cells(item: ItemView, today: date, *, when: bool = False) -> list[str]:
+    """The cells of one item row, in ITEM_HEADERS order (with `When` after `Due`)."""
+    cells = [str(item.id), due_label(item), status_word(item, today)]
+    if when:
+        cells.insert(2, when_label(item, today))
+    return [*cells, ", ".join(item.actors), sources_label(item), item.description]
+
+
+def item_headers(*, when: bool = False) -> list[str]:
+    headers = list(ITEM_HEADERS)
+    if when:
+        headers.insert(2, WHEN_HEADER)
+    return headers
 
 
 def shorten(text: str, width: int) -> str:
@@ -94,36 +78,74 @@ def shorten(text: str, width: int) -> str:
     return cut + "…"
 
 
-def source_label(item: ItemView) -> str:
-    """Name the first source briefly (site or file, and date), and how many more there are."""
-    if not item.sources:
-        return ""
-    first = item.sources[0]
-    site = urlsplit(first.url).hostname if first.url else None
-    name = (site or "").removeprefix("www.") or PurePath(first.source).name
-    more = len({s.document for s in item.sources}) - 1
-    return f"{name} {first.published.isoformat()}" + (f" +{more}" if more > 0 else "")
-
-
-def timeline_table(events: list[EventView], items: list[ItemView], today: date) -> Table:
-    """Events and deadlines in one chronology; past rows dimmed, sources counted."""
-    rows: list[tuple[date, int, Text, str, str]] = []
+def timeline_rows(
+    events: Sequence[EventView], items: Sequence[ItemView], today: date
+) -> list[tuple[date, list[str]]]:
+    """Events and dated items in one chronology (events first on a day): (day, cells)."""
+    rows: list[tuple[date, int, int, list[str]]] = []
     for ev in events:
         when = ev.date.isoformat()[:7] if ev.date_precision == "month" else ev.date.isoformat()
         what = ev.description + _sources_suffix(len({s.document for s in ev.sources}))
-        rows.append((ev.date, 0, Text("event", style="magenta"), when, what))
+        rows.append((ev.date, 0, ev.id, [when, "event", what]))
     for it in items:
         assert it.due is not None
-        what = f"#{it.id} {it.description}" + _sources_suffix(len({s.document for s in it.sources}))
-        rows.append((it.due, 1, status_text(it, today=today), it.due.isoformat(), what))
-    table = Table(title=f"Timeline (today {today.isoformat()})", title_justify="left")
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("What", overflow="fold")
-    for day, _, kind, when, what in sorted(rows, key=lambda r: (r[0], r[1])):
-        table.add_row(Text(when, style="dim" if day < today else ""), kind, what)
-    return table
+        count = len({s.document for s in it.sources})
+        what = f"#{it.id} {it.description}" + _sources_suffix(count)
+        rows.append((it.due, 1, it.id, [it.due.isoformat(), status_word(it, today), what]))
+    return [(day, cells) for day, _, _, cells in sorted(rows, key=lambda r: r[:3])]
 
 
 def _sources_suffix(count: int) -> str:
     return f" ({count} sources)" if count > 1 else ""
+
+
+# --- plain and TSV writers --------------------------------------------------------------------
+
+PLAIN_WIDTHS = {"Actors": 30, "Source": 34}
+
+
+def plain_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """Aligned columns separated by two spaces; the last column is neither padded nor cut."""
+    body = [
+        [_plain_cell(c, PLAIN_WIDTHS.get(h)) for c, h in zip(r, headers, strict=True)] for r in rows
+    ]
+    lines = [list(headers), *body]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(headers) - 1)]
+    return "".join(
+        "  ".join([*(c.ljust(w) for c, w in zip(line, widths, strict=False)), line[-1]]).rstrip()
+        + "\n"
+        for line in lines
+    )
+
+
+def _plain_cell(value: str, width: int | None) -> str:
+    return shorten(value, width) if width else " ".join(value.split())
+
+
+def tsv_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """Tab-separated values with a header line; tabs and line breaks in values become spaces."""
+    lines = [headers, *rows]
+    return "".join("\t".join(_tsv_cell(c) for c in line) + "\n" for line in lines)
+
+
+def _tsv_cell(value: str) -> str:
+    return " ".join(value.replace("\t", " ").splitlines()) if value else ""
+
+
+def tsv_item_cells(item: ItemView, today: date) -> list[str]:
+    """One item's row in TSV_HEADERS order: raw values, nothing shortened."""
+    due = item.due.isoformat() if item.due else ""
+    actors = ", ".join(item.actors)
+    cells = [str(item.id), due, item.due_precision or "", status_word(item, today)]
+    return [*cells, actors, sources_label(item), item.description]
+
+
+def write(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def console(*, stderr: bool = False) -> Console:
+    """A rich console for terminal output (rich is imported here, on first use)."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)

@@ -1,47 +1,97 @@
-"""Rendering of one item for `tracker show`."""
+"""Rendering of one item for `tracker show`: plain text (piped) and rich panels (terminal)."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from rich.console import Group
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
+from tracker.cli.render import due_label, plain_table, when_label
+from tracker.export.labels import source_label
+from tracker.models import ItemView, Source, status_word
 
-from tracker.cli.render import days_text, due_text, status_text
-from tracker.models import ItemView
+if TYPE_CHECKING:
+    from rich.console import Group
+
+HISTORY_HEADERS = ("When", "Change", "Due", "Note")
+
+
+def facts(item: ItemView, today: date) -> list[tuple[str, str]]:
+    """The item's facts as (label, value) pairs."""
+    when = when_label(item, today)
+    anchor = f"{item.anchor.isoformat()} ({item.anchor_kind})" if item.anchor else "-"
+    return [
+        ("Due", due_label(item) + (f"  ({when})" if when else "")),
+        ("Status", status_word(item, today)),
+        ("Actors", ", ".join(item.actors) or "-"),
+        ("Anchor", anchor),
+        ("Confidence", f"{item.confidence:.2f}"),
+    ]
+
+
+def source_heading(source: Source) -> str:
+    """`label: title (published)`, without repeating a title that is the label."""
+    label = source_label(source.source, source.url)
+    title = f": {source.title}" if source.title and source.title != label else ""
+    return f"{label}{title} ({source.published.isoformat()})"
+
+
+def history_rows(item: ItemView) -> list[list[str]]:
+    return [
+        [
+            h.at.strftime("%Y-%m-%d %H:%M"),
+            f"{h.from_status or '-'} → {h.to_status}",
+            _due_change(h.due_before, h.due_after),
+            h.note or "",
+        ]
+        for h in item.history
+    ]
+
+
+def item_text(item: ItemView, *, today: date) -> str:
+    """The plain detail view: facts, evidence with quotes, history."""
+    lines = [f"#{item.id} {item.description}", ""]
+    width = max(len(label) for label, _ in facts(item, today)) + 2
+    lines += [f"{label + ':':<{width}}{value}" for label, value in facts(item, today)]
+    for src in item.sources:
+        lines += ["", f"Evidence: {source_heading(src)}"]
+        lines += [f"  {src.url}"] if src.url else []
+        lines += [f"  “{src.quote}”", f"  trigger: {src.trigger!r} at {src.span[0]}-{src.span[1]}"]
+    lines += ["", "History"]
+    return "\n".join(lines) + "\n" + plain_table(HISTORY_HEADERS, history_rows(item))
 
 
 def render_item(item: ItemView, *, today: date) -> Group:
-    """Build the detail view: facts, evidence with quotes, history."""
-    facts = Table.grid(padding=(0, 2))
-    facts.add_column(style="bold")
-    facts.add_column()
-    facts.add_row("Due", Text.assemble(due_text(item), "  ", days_text(item, today)))
-    facts.add_row("Status", status_text(item, today=today))
-    facts.add_row("Actors", ", ".join(item.actors) or "-")
-    anchor = f"{item.anchor.isoformat()} ({item.anchor_kind})" if item.anchor else "-"
-    facts.add_row("Anchor", anchor)
-    facts.add_row("Confidence", f"{item.confidence:.2f}")
-    parts: list[Panel | Table | Text] = [
-        Panel(facts, title=f"#{item.id} {item.description}", title_align="left")
+    """The terminal detail view (rich panels)."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    from tracker.cli.tables import STATUS_STYLE
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    for label, value in facts(item, today):
+        grid.add_row(
+            label, Text(value, style=STATUS_STYLE.get(value, "")) if label == "Status" else value
+        )
+    parts: list[Panel | Table] = [
+        Panel(grid, title=f"#{item.id} {item.description}", title_align="left")
     ]
     for src in item.sources:
-        head = Text(f"{src.title or src.source} ({src.published.isoformat()})", style="bold")
+        head = Text(source_heading(src), style="bold")
         if src.url:
             head.append(f"\n{src.url}", style="blue underline")
         body = Text(f"\n“{src.quote}”\n", style="italic")
         body.append(f"trigger: {src.trigger!r} at {src.span[0]}-{src.span[1]}", style="dim")
         parts.append(Panel(Text.assemble(head, body), title="evidence", title_align="left"))
     history = Table(title="History", title_justify="left")
-    for column in ("When", "Change", "Due"):
+    for column in HISTORY_HEADERS[:-1]:
         history.add_column(column, no_wrap=True)
-    history.add_column("Note", overflow="fold")
-    for h in item.history:
-        change = f"{h.from_status or '-'} → {h.to_status}"
-        due = _due_change(h.due_before, h.due_after)
-        history.add_row(h.at.strftime("%Y-%m-%d %H:%M"), change, due, h.note or "")
+    history.add_column(HISTORY_HEADERS[-1], overflow="fold")
+    for row in history_rows(item):
+        history.add_row(*row)
     parts.append(history)
     return Group(*parts)
 

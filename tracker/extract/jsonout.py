@@ -13,11 +13,16 @@ def format_date(value: date, precision: str = "day") -> str:
     return value.strftime("%Y-%m") if precision == "month" else value.isoformat()
 
 
+def anchor_kind_name(kind: str | None) -> str | None:
+    """The public name of an anchor kind (JSON, the database): "published" is "publication"."""
+    return "publication" if kind == "published" else kind
+
+
 def commitment_to_dict(item: Commitment) -> dict[str, Any]:
-    """Serialise a commitment; "published" anchors are called "publication" as in the corpus."""
+    """Serialise a commitment (anchor kinds by their public names, as in the corpus)."""
     data = item.model_dump(mode="json")
     data["span"] = list(item.span)
-    data["anchor_kind"] = "publication" if item.anchor_kind == "published" else item.anchor_kind
+    data["anchor_kind"] = anchor_kind_name(item.anchor_kind)
     return data
 
 
@@ -25,8 +30,7 @@ def undated_to_dict(item: Undated) -> dict[str, Any]:
     """Serialise an undated plan."""
     data = item.model_dump(mode="json")
     data["span"] = list(item.span)
-    if item.anchor_kind == "published":
-        data["anchor_kind"] = "publication"
+    data["anchor_kind"] = anchor_kind_name(item.anchor_kind)
     return data
 
 

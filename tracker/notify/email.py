@@ -11,8 +11,7 @@ from email.policy import default
 from email.utils import format_datetime
 from typing import ClassVar
 
-from pydantic import SecretStr
-
+from tracker.config import Secret
 from tracker.notify.base import DeliveryError, Message, render_reminder
 
 
@@ -22,7 +21,7 @@ class SmtpConfig:
     port: int
     sender: str
     user: str | None = None
-    password: SecretStr | None = None
+    password: Secret | None = None
     starttls: bool = False
     timeout: float = 30.0
 

@@ -18,6 +18,7 @@ from tracker.clock import Clock
 from tracker.config import Settings
 from tracker.errors import InputError
 from tracker.extract import extract
+from tracker.extract.jsonout import anchor_kind_name
 from tracker.extract.rules.mentions import MENTION_PATTERNS, find_mentions, is_linkable
 from tracker.sources.readers import SourceDocument
 from tracker.store import tables as t
@@ -167,7 +168,7 @@ def _new_item(
         due_on=due_on,
         due_precision=getattr(found, "due_precision", None) if due_on else None,
         anchor_on=found.anchor,
-        anchor_kind=found.anchor_kind,
+        anchor_kind=anchor_kind_name(found.anchor_kind),
         status="open",
         confidence=found.confidence,
         version=0,

@@ -1,9 +1,11 @@
-"""Use cases on tracked items: listing, the upcoming view, status changes and extensions."""
+"""Use cases that change tracked items: status changes and extensions.
+
+The listing use cases live in tracker.services.listing (no SQLAlchemy on that path).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -12,68 +14,28 @@ from sqlalchemy.orm import Session, selectinload
 from tracker.clock import Clock
 from tracker.config import Settings
 from tracker.errors import NotFoundError, UsageError
-from tracker.models import ACTIVE_STATUSES, EventView, ItemView
+from tracker.models import ItemView
+from tracker.services.listing import actor_keys, today
 from tracker.store import repository, writes
 from tracker.store import tables as t
-from tracker.store.session import read_session, transaction
+from tracker.store.session import transaction
 
-
-@dataclass(frozen=True)
-class Upcoming:
-    as_of: date
-    until: date
-    due: list[ItemView]
-    overdue: list[ItemView]
-    has_more: bool
-
-
-def today(settings: Settings, clock: Clock) -> date:
-    """Return today's date where the user lives (TRACKER_TIMEZONE)."""
-    return clock.now().astimezone(settings.tz).date()
-
-
-def actor_keys(names: list[str]) -> list[str]:
-    """Map user-typed actor names (any alias, any language) to stored actor keys."""
-    if not names:
-        return []
-    from tracker.extract.describe.actors import canonical_actor
-
-    return [writes.actor_key(canonical_actor(n)) for n in names]
-
-
-def upcoming(engine: Engine, *, as_of: date, days: int, limit: int) -> Upcoming:
-    """Return active items due within `days` of `as_of`, and the overdue ones."""
-    until = as_of + timedelta(days=days)
-    with read_session(engine) as session:
-        due = repository.list_items(
-            session, statuses=ACTIVE_STATUSES, due_from=as_of, due_to=until, limit=limit + 1
-        )
-        overdue = repository.list_items(
-            session, statuses=ACTIVE_STATUSES, due_to=as_of - timedelta(days=1), limit=limit + 1
-        )
-    has_more = len(due) > limit or len(overdue) > limit
-    return Upcoming(as_of, until, due[:limit], overdue[:limit], has_more)
-
-
-def timeline(
-    engine: Engine, *, date_from: date | None, date_to: date | None
-) -> tuple[list[EventView], list[ItemView]]:
-    """Return the events and dated items of a period, for one chronology."""
-    with read_session(engine) as session:
-        events = repository.list_events(session, date_from=date_from, date_to=date_to)
-        items = repository.list_items(session, due_from=date_from, due_to=date_to, dated_only=True)
-    return events, items
+__all__ = ["actor_keys", "extend", "set_status", "today"]
 
 
 def set_status(
     engine: Engine, settings: Settings, clock: Clock, item_id: int, status: str, note: str | None
 ) -> ItemView:
     """Change an item's status, record it in the history and re-plan its reminders."""
-    if status == "extended":
-        raise UsageError("use `tracker extend ID --due DATE` to extend an item")
+    if status == "overdue":
+        raise UsageError("overdue follows from the due date and cannot be set")
     now = clock.now()
     with transaction(engine) as session:
         item = _load(session, item_id)
+        if status == "extended" and not _was_extended(item):
+            raise UsageError(
+                f"item {item_id} was never extended: use `tracker extend ID --due DATE`"
+            )
         if item.status != status:
             writes.record_change(
                 session,
@@ -112,6 +74,11 @@ def extend(
         item.status, item.due_on, item.due_precision = "extended", due, "day"
         _touched(session, settings, item, now)
         return repository.get_item(session, item_id)
+
+
+def _was_extended(item: t.Item) -> bool:
+    """Whether the item's due date was ever moved after it was found."""
+    return any(h.from_status is not None and h.due_before != h.due_after for h in item.history)
 
 
 def _load(session: Session, item_id: int) -> t.Item:

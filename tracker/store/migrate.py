@@ -7,6 +7,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -46,6 +47,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(alembic_config(engine), revision)
     except SQLAlchemyError as exc:
         raise DatabaseError(f"cannot migrate the database: {exc}") from exc
+    except CommandError as exc:  # e.g. a revision this version does not know (a newer tracker's)
+        raise DatabaseError(
+            f"cannot migrate the database: {exc} (was it made by a newer tracker?)"
+        ) from exc
 
 
 def downgrade(engine: Engine, revision: str = "base") -> None:

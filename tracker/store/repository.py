@@ -1,23 +1,23 @@
-"""Read queries. They return pydantic models, never ORM rows."""
+"""Read queries for the ORM path. They return view models, never ORM rows.
+
+The listing queries themselves live once in tracker.store.queries and run through
+tracker.store.reader on the session's connection; `item_query` builds the calendar's filtered
+id query, and `to_item_view` converts ORM rows that a caller already loaded.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from tracker.errors import NotFoundError
-from tracker.models import EventView, HistoryEntry, ItemView, Source
+from tracker.models import EventView, HistoryEntry, ItemView, Source, Status
 from tracker.store import tables as t
-
-_ITEM_LOADS = (
-    selectinload(t.Item.evidence).selectinload(t.Evidence.document),
-    selectinload(t.Item.history),
-    selectinload(t.Item.actors),
-)
+from tracker.store.queries import Selection, Slice
+from tracker.store.reader import Reader
 
 
 def _source(ev: t.Evidence | t.EventEvidence) -> Source:
@@ -41,7 +41,7 @@ def to_item_view(row: t.Item) -> ItemView:
         description=row.description,
         due=row.due_on,
         due_precision=row.due_precision,
-        status=row.status,
+        status=cast("Status", row.status),
         actors=[a.name for a in row.actors],
         anchor=row.anchor_on,
         anchor_kind=row.anchor_kind,
@@ -64,12 +64,15 @@ def to_item_view(row: t.Item) -> ItemView:
     )
 
 
+def reader(session: Session) -> Reader:
+    """Read inside an ORM session's transaction (its pending changes flushed first)."""
+    session.flush()
+    return Reader(session.connection().connection.driver_connection)
+
+
 def get_item(session: Session, item_id: int) -> ItemView:
-    """Return one item or raise NotFoundError."""
-    row = session.scalars(select(t.Item).where(t.Item.id == item_id).options(*_ITEM_LOADS)).first()
-    if row is None:
-        raise NotFoundError(f"no item with id {item_id}")
-    return to_item_view(row)
+    """Return one item or raise NotFoundError (the queries of tracker.store.queries)."""
+    return reader(session).item(item_id)
 
 
 def item_query(
@@ -112,60 +115,20 @@ def list_items(
     dated_only: bool = False,
     limit: int | None = None,
 ) -> list[ItemView]:
-    """Return the items matching the filters, by due date with undated items last.
-
-    The ordered ids come first from queries that walk an index in order and stop at `limit`
-    (one per status, merged here), so the cost follows `limit`, not the size of the table.
-    """
-    filters: dict[str, Any] = {"actor_keys": actor_keys, "due_from": due_from, "due_to": due_to}
-    groups = [[status] for status in statuses] or [[]]
-    dated: list[tuple[Any, int]] = []
-    for group in groups:
-        query = item_query(statuses=group, dated=True, **filters)
-        ordered = query.with_only_columns(t.Item.due_on, t.Item.id).order_by(
-            t.Item.due_on, t.Item.id
-        )
-        dated.extend((row[0], row[1]) for row in session.execute(ordered.limit(limit)))
-    ids = [item_id for _, item_id in sorted(dated)][:limit]
-    wants_undated = not dated_only and due_from is None and due_to is None
-    if wants_undated and (limit is None or len(ids) < limit):
-        undated = item_query(statuses=statuses, dated=False, actor_keys=actor_keys)
-        rest = undated.with_only_columns(t.Item.id).order_by(t.Item.id)
-        if limit is not None:
-            rest = rest.limit(limit - len(ids))
-        ids.extend(session.scalars(rest))
-    return load_items(session, ids)
+    """Return the items of some stored statuses, by due date with undated items last."""
+    undated = not dated_only and due_from is None and due_to is None
+    part = Slice(tuple(statuses), due_from, due_to, undated)
+    selection = Selection(slices=(part,), actor_keys=tuple(actor_keys), limit=limit)
+    return reader(session).list_items(selection)[0]
 
 
 def load_items(session: Session, ids: Sequence[int]) -> list[ItemView]:
     """Load full items by id, in the order given."""
-    rows: dict[int, t.Item] = {}
-    for chunk_start in range(0, len(ids), 500):
-        chunk = ids[chunk_start : chunk_start + 500]
-        query = select(t.Item).where(t.Item.id.in_(chunk)).options(*_ITEM_LOADS)
-        rows.update((row.id, row) for row in session.scalars(query))
-    return [to_item_view(rows[i]) for i in ids if i in rows]
+    return reader(session).items(ids)
 
 
 def list_events(
     session: Session, *, date_from: date | None = None, date_to: date | None = None
 ) -> list[EventView]:
     """Return past events in date order."""
-    query = select(t.Event).options(
-        selectinload(t.Event.evidence).selectinload(t.EventEvidence.document)
-    )
-    if date_from is not None:
-        query = query.where(t.Event.occurred_on >= date_from)
-    if date_to is not None:
-        query = query.where(t.Event.occurred_on <= date_to)
-    query = query.order_by(t.Event.occurred_on, t.Event.id)
-    return [
-        EventView(
-            id=row.id,
-            date=row.occurred_on,
-            date_precision=row.date_precision,
-            description=row.description,
-            sources=[_source(ev) for ev in row.evidence],
-        )
-        for row in session.scalars(query)
-    ]
+    return reader(session).events(date_from=date_from, date_to=date_to)

@@ -16,12 +16,9 @@ from sqlalchemy.orm import Session
 
 from tracker.errors import ConfigError, DatabaseError
 from tracker.store.dburl import check_sqlite_file, no_schema_error, parse_database_url
+from tracker.store.revision import SCHEMA_REVISION as SCHEMA_REVISION
 
 logger = logging.getLogger(__name__)
-
-# The newest migration. A test asserts it equals Alembic's head, so the fast path
-# (no Alembic import) can tell an up-to-date database from one that needs migrating.
-SCHEMA_REVISION = "0005"
 
 
 def create_db_engine(url: str, *, read_only: bool = False) -> Engine:

@@ -97,6 +97,7 @@ class Item(Base):
     __table_args__ = (
         Index("ix_items_status_due_on", "status", "due_on"),
         Index("ix_items_due_on", "due_on"),
+        Index("ix_items_updated_at", "updated_at"),  # `list --sort -updated`
         _NO_REUSE,
     )
 

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session, selectinload
 
+from tracker.models import actor_key as actor_key
 from tracker.store import tables as t
 
 # Due dates of one commitment reported by two sources may differ by a few days
@@ -25,11 +26,6 @@ def lock_for_ingest(session: Session) -> None:
 
 def find_document_id(session: Session, content_hash: str) -> int | None:
     return session.scalar(select(t.Document.id).where(t.Document.content_hash == content_hash))
-
-
-def actor_key(name: str) -> str:
-    """Return the lookup key of a canonical actor name."""
-    return " ".join(name.casefold().split())
 
 
 def ensure_actors(session: Session, names: Iterable[str]) -> list[t.Actor]:

@@ -1,4 +1,4 @@
-"""Status life, extensions with history, and the upcoming view."""
+"""Status life, extensions with history, and the ORM-path listing (repository)."""
 
 from __future__ import annotations
 
@@ -59,9 +59,17 @@ def test_set_status_same_status_adds_no_history(engine, settings, now, seeded):
     assert item.version == 1
 
 
-def test_set_status_extended_is_refused(engine, settings, now, seeded):
-    with pytest.raises(UsageError, match="tracker extend"):
+def test_set_status_extended_only_restores_an_extension(engine, settings, now, seeded):
+    with pytest.raises(UsageError, match="was never extended: use `tracker extend"):
         service.set_status(engine, settings, FixedClock(now), seeded[None], "extended", None)
+    with pytest.raises(UsageError, match="overdue follows from the due date"):
+        service.set_status(engine, settings, FixedClock(now), seeded[None], "overdue", None)
+    item_id = seeded[date(2026, 4, 6)]
+    service.extend(engine, settings, FixedClock(now), item_id, date(2026, 5, 6), None)
+    service.set_status(engine, settings, FixedClock(now), item_id, "missed", "by mistake")
+    item = service.set_status(engine, settings, FixedClock(now), item_id, "extended", "undo")
+    assert (item.status, item.due) == ("extended", date(2026, 5, 6))
+    assert [h.to_status for h in item.history] == ["open", "extended", "missed", "extended"]
 
 
 def test_extend_keeps_the_old_date_in_history(engine, settings, now, seeded):
@@ -81,24 +89,6 @@ def test_extend_keeps_the_old_date_in_history(engine, settings, now, seeded):
 def test_unknown_item_is_not_found(engine, settings, now, seeded):
     with pytest.raises(NotFoundError, match="no item with id 999"):
         service.set_status(engine, settings, FixedClock(now), 999, "met", None)
-
-
-def test_upcoming_splits_overdue_and_window(engine, settings, now, seeded):
-    view = service.upcoming(engine, as_of=date(2026, 2, 5), days=29, limit=10)
-    assert [i.due for i in view.overdue] == [date(2026, 2, 1)]
-    assert view.due == []  # 2026-03-07 is 30 days after 2026-02-05: just outside
-    inclusive = service.upcoming(engine, as_of=date(2026, 2, 5), days=30, limit=10)
-    assert [i.due for i in inclusive.due] == [date(2026, 3, 7)]
-    wider = service.upcoming(engine, as_of=date(2026, 2, 5), days=60, limit=10)
-    assert [i.due for i in wider.due] == [date(2026, 3, 7), date(2026, 4, 6)]
-    service.set_status(engine, settings, FixedClock(now), seeded[date(2026, 2, 1)], "met", None)
-    assert service.upcoming(engine, as_of=date(2026, 2, 5), days=60, limit=10).overdue == []
-
-
-def test_upcoming_limit_reports_more(engine, seeded):
-    view = service.upcoming(engine, as_of=date(2026, 1, 1), days=365, limit=2)
-    assert [i.due for i in view.due] == [date(2026, 2, 1), date(2026, 3, 7)]
-    assert view.has_more
 
 
 def test_list_items_filters_and_orders(engine, seeded):
