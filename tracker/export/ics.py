@@ -37,7 +37,7 @@ REFRESH_INTERVAL = timedelta(hours=6)
 UID_DOMAIN = "tracker"
 
 # RFC 5545 TEXT excludes ASCII controls other than HTAB; C1 controls only confuse parsers.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # and lone surrogates
 _NEWLINES = re.compile(r"\r\n|\r|\u2028|\u2029")
 _CALENDAR_END = b"END:VCALENDAR\r\n"
 
@@ -79,7 +79,7 @@ def item_uid(item: ItemView) -> str:
             first.quote,
         ]
     )
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
     return f"item-{digest}@{UID_DOMAIN}"
 
 
