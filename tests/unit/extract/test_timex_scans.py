@@ -9,8 +9,8 @@ import pytest
 
 from tracker.extract import patterns as p
 from tracker.extract.dates import days as timex_dates
-from tracker.extract.dates import durations as timex_durations
 from tracker.extract.dates import scan as timex
+from tracker.extract.dates import timex_durations
 from tracker.extract.dates.numbers import parse_number
 from tracker.extract.folding import search_folded_in
 

@@ -21,8 +21,8 @@ from tracker.extract.dates.days import (
     weekdays,
     year_turns,
 )
-from tracker.extract.dates.durations import compounds, durations, ordinal_days
 from tracker.extract.dates.model import Finder, Timex, before
+from tracker.extract.dates.timex_durations import compounds, durations, ordinal_days
 from tracker.extract.folding import split_alternatives
 
 __all__ = ["Timex", "find_timexes"]
