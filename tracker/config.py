@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import SecretStr, ValidationError, field_validator
+from pydantic import PositiveInt, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -100,6 +100,8 @@ class Settings(BaseSettings):
     email_from: str = "tracker@localhost"
     webhook_timeout: float = 15.0
     feed_token: SecretStr | None = None
+    # Larger documents are refused: extraction holds ~40-60 MB per MB of text (see README).
+    max_document_bytes: PositiveInt = 2_000_000
 
     @field_validator("timezone")
     @classmethod

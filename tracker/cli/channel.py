@@ -69,7 +69,7 @@ def add_email_cmd(app: AppContext, address: str, actor: str | None, status: str 
 
     _print_added(
         add_channel(
-            app.engine,
+            app.open_engine(create=True),
             app.settings,
             app.clock,
             kind="email",
@@ -98,7 +98,7 @@ def add_webhook_cmd(
 
     _print_added(
         add_channel(
-            app.engine,
+            app.open_engine(create=True),
             app.settings,
             app.clock,
             kind="webhook",
