@@ -58,7 +58,7 @@ def test_written_dates_with_a_year_read_as_that_day_de_en(text, lang, value):
         ("The hearing is on 3/12.", "en", date(2026, 3, 12)),
     ],
 )
-def test_a_day_without_year_in_a_plain_sentence_takes_the_nearer_occurrence(text, lang, value):
+def test_a_day_without_year_in_a_plain_sentence_is_the_next_one_de_en(text, lang, value):
     assert {e.value or e.end for e in read(text, lang)} == {value}
 
 

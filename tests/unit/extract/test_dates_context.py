@@ -55,9 +55,9 @@ def test_a_month_in_a_forward_looking_clause_is_the_next_one_de_en():
     )
 
 
-def test_without_a_tense_a_day_takes_the_nearer_occurrence_de_en():
-    assert only("Die Sitzung ist am 20. November.", "de").value == date(2025, 11, 20)
-    assert only("See the notice of 2 November for details.", "en").value == date(2025, 11, 2)
+def test_without_a_past_tense_a_day_is_the_next_one_de_en():
+    assert only("Die Sitzung findet am 3. November statt.", "de").value == date(2026, 11, 3)
+    assert only("The session takes place on November 3.", "en").value == date(2026, 11, 3)
 
 
 def test_an_expression_with_nothing_around_it_is_read_as_upcoming_de_en():

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import calendar
-import logging
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
-from typing import Any
-
-logger = logging.getLogger(__name__)
+from datetime import date, timedelta
 
 UNIT_DAYS = {"day": 1, "week": 7}
 UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
@@ -45,11 +41,6 @@ def add_length(anchor: date, length: Iterable[tuple[int, str]]) -> date:
     for amount, unit in length:
         anchor = add_duration(anchor, amount, unit)
     return anchor
-
-
-def quarter_end(year: int, quarter: int) -> date:
-    """Return the last day of a calendar quarter (1-4)."""
-    return month_end(year, quarter * 3)
 
 
 def week_start(day: date) -> date:
@@ -91,40 +82,12 @@ def weekday_before(anchor: date, weekday: int) -> date:
     return anchor - timedelta(days=(anchor.weekday() - weekday - 1) % 7 + 1)
 
 
-def nth_weekday(year: int, month: int, weekday: int, n: int) -> date | None:
-    """The n-th given weekday of a month (n=-1: the last one), or None past its end."""
-    if n < 0:
-        return weekday_on_or_before(month_end(year, month), weekday) - timedelta(weeks=-n - 1)
-    first = date(year, month, 1)
-    day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-    return day if day.month == month else None
-
-
 def safe_date(year: int, month: int, day: int) -> date | None:
     """Build a date, or None when the parts do not form one (31 February)."""
     try:
         return date(year, month, day)
     except ValueError:
         return None
-
-
-def infer_year(anchor: date, month: int, day: int, direction: str) -> date | None:
-    """Give a day and month without a year the year that fits `direction`.
-
-    "future": next occurrence on/after the anchor; "past": most recent on/before it;
-    "nearest": whichever of the two is closer (ties go to the future).
-    """
-    after = safe_date(anchor.year, month, day) or safe_date(anchor.year + 1, month, day)
-    if after is not None and after < anchor:
-        after = safe_date(anchor.year + 1, month, day)
-    before = safe_date(anchor.year, month, day)
-    if before is not None and before > anchor:
-        before = safe_date(anchor.year - 1, month, day)
-    if direction == "future" or before is None:
-        return after
-    if direction == "past" or after is None:
-        return before
-    return after if (after - anchor) <= (anchor - before) else before
 
 
 def infer_month_year(anchor: date, month: int, direction: str) -> int:
@@ -144,28 +107,3 @@ def full_year(digits: str, anchor: date) -> int:
         return year
     century = 2000 if 2000 + year <= anchor.year + 20 else 1900
     return century + year
-
-
-def dateparser_settings(lang: str, base: date) -> dict[str, Any]:
-    """Build the dateparser settings: explicit base, future preference, DMY for German, strict."""
-    return {
-        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
-        "PREFER_DATES_FROM": "future",
-        "DATE_ORDER": "DMY" if lang == "de" else "MDY",
-        "REQUIRE_PARTS": ["day", "month"],
-        "STRICT_PARSING": True,
-        "PARSERS": ["custom-formats", "absolute-time"],
-        "RETURN_AS_TIMEZONE_AWARE": False,
-    }
-
-
-def parse_absolute(span: str, *, lang: str, base: date) -> date | None:
-    """Parse an absolute date in an unusual format with dateparser (imported lazily), or None."""
-    try:
-        import dateparser
-
-        parsed = dateparser.parse(span, languages=[lang], settings=dateparser_settings(lang, base))
-    except Exception:  # dateparser raises assorted errors on odd input
-        logger.debug("dateparser failed on %r", span, exc_info=True)
-        return None
-    return parsed.date() if parsed is not None else None

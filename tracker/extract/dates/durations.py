@@ -20,7 +20,6 @@ Each finder looks for the unit word ("Tagen", "months") and reads the amount bef
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from datetime import date
 
@@ -64,8 +63,8 @@ _COMPOUND_DE = re.compile(rf"[-‑](?P<noun>{_NOUN_DE})(?![\wäöüß])")
 _COMPOUND_EN = re.compile(rf"[ \t]+(?:[a-z]+\s+)?(?P<noun>{_NOUN_EN})\b")
 # The words before a duration that decide what it is (matched on the text before it).
 _BEFORE = re.compile(
-    r"(?:(?P<within>innerhalb\s+(?:von\s+|der\s+(?:nächsten|kommenden|folgenden)\s+|des\s+)?|binnen\s+|"
-    r"within\s+(?:the\s+(?:next|coming|following)\s+)?|spätestens\s+(?:nach|in|binnen)\s+|"
+    r"\b(?:(?P<within>innerhalb\s+(?:von\s+|der\s+(?:nächsten|kommenden|folgenden)\s+|des\s+)?|binnen\s+|"
+    r"within\s+(?:the\s+(?:next|coming|following)\s+)?|spätestens\s+(?:(?:nach|in|binnen)\s+)?|"
     r"no\s+later\s+than\s+|not\s+later\s+than\s+|im\s+laufe\s+der\s+(?:nächsten|kommenden)\s+)"
     r"|(?P<next>(?:in\s+|während\s+|für\s+|over\s+|during\s+|for\s+)?(?:den\s+|die\s+|the\s+)?"
     r"(?:next|coming|upcoming|following|nächste[nr]?|kommende[nr]?|folgende[nr]?)\s+)"
@@ -77,6 +76,9 @@ _BEFORE = re.compile(
     r"the\s+next)|by\s+(?:another|an\s+additional))\s+))"
     r"(?P<approx>(?:etwa|ungefähr|rund|circa|ca\.|about|around|roughly|approximately|some|gut|knapp)\s+)?$"
 )
+_APPROX = re.compile(
+    r"\b(?:etwa|ungefähr|rund|circa|ca\.|about|around|roughly|approximately|some|gut|knapp)\s+$"
+)
 _AFTER = re.compile(
     r"\s+(?:(?P<ago>ago|back|zuvor|earlier)|(?P<hence>hence|from\s+(?:right\s+)?(?:now|today)|"
     r"ab\s+heute|von\s+heute\s+an|later)|(?P<orso>or\s+so|oder\s+so))\b"
@@ -85,8 +87,15 @@ _REF = re.compile(
     r"\s*(?P<link>of|after|from|following|nach|ab|seit|folgenden|before|prior\s+to|vor)\s+"
     r"(?!now\b|jetzt\b|heute\b|today\b|hinten\b|vorne?\b|oben\b|unten\b)(?P<ref>[^.;:!?,]{1,160})"
 )
+# "am zwanzigsten Tag nach ihrer Veröffentlichung": the n-th day after something.
+_DAY_WORD = re.compile(r"(?:tag|day)\b")
+_ORDINAL_BEFORE = re.compile(
+    rf"\b(?P<cue>am|on|ab\s+dem|from|vom|bis\s+zum|by)\s+(?:the\s+)?"
+    rf"(?P<ord>{v.ORDINAL_WORD}|(?:[1-9]\d{{0,2}})(?:st|nd|rd|th|\.))\s+$"
+)
+_ORDINAL_LINKS = ("after", "following", "nach", "folgenden")
 # "twice a week", "3 times a day", "24 hours a day": a rate, not a length.
-_RATE_BEFORE = re.compile(r"(?:once|twice|times|einmal|zweimal|mal|per|pro|je)\s+$")
+_RATE_BEFORE = re.compile(r"\b(?:once|twice|times|einmal|zweimal|mal|per|pro|je)\s+$")
 _RATE_AFTER = re.compile(
     r"\s+(?:a|an|per|pro|je|im|in\s+the)\s+(?:day|week|month|year|tag|woche|monat|jahr)\b"
 )
@@ -119,6 +128,8 @@ def durations(scan: Scan) -> Iterator[Piece]:
             yield _duration_piece(
                 scan, half.start(), m.start(), to_length(0.5, unit_of(m["unit"])), m.end(), False
             )
+            continue
+        if not _may_count(scan.word_before(m.start())):
             continue
         number = scan.before(_AMOUNT_BEFORE, m.start(), 6)
         amount = parse_amount(number["num"]) if number else None
@@ -153,6 +164,19 @@ def durations(scan: Scan) -> Iterator[Piece]:
             )
 
 
+_BETWEEN = frozenset(
+    v.words(
+        """upcoming kommenden nächsten weitere weiteres weiteren additional further more
+        zusätzliche zusätzlichen calendar business working half halbes halben halbe"""
+    )
+)
+
+
+def _may_count(word: str) -> bool:
+    """Whether the word before a unit may end its amount ("30", "dreißig", "a", "weitere")."""
+    return word[:1].isdigit() or word in _BETWEEN or parse_amount(word) is not None
+
+
 def _is_adjective(low: str, end: int) -> bool:
     """ "year-long", "day-old": a unit joined to a word that is not a deliverable."""
     joined = low[end : end + 1] in ("-", "‑") and low[end + 1 : end + 2].isalpha()
@@ -161,8 +185,8 @@ def _is_adjective(low: str, end: int) -> bool:
 
 def _after_unit(scan: Scan, start: int) -> bool:
     """Whether the word before `start` is a unit or a number ("hours a day")."""
-    index = bisect_left(scan.token_starts, start) - 1
-    return index >= 0 and (scan.tokens[index][1] in v.UNITS or scan.tokens[index][1].isdigit())
+    word = scan.word_before(start)
+    return word in v.UNITS or word.isdigit()
 
 
 def _is_rate(scan: Scan, start: int, end: int) -> bool:
@@ -190,11 +214,13 @@ def _duration_piece(
     low = scan.low
     before = scan.before(_BEFORE, start, 6)
     after = _AFTER.match(low, end)
+    alone = scan.before(_APPROX, start, 1) if before is None else None
     cue = " ".join(scan.original(before).split()) if before else ""
+    start = alone.start() if alone else start
     piece = Piece(
         before.start() if before else start, end, "duration", "duration", _lasting(length),
         length=length, cue=cue, core_start=core,
-        approx=bool(before and before["approx"]) or bool(after and after["orso"]),
+        approx=bool(before and before["approx"]) or bool(after and after["orso"]) or bool(alone),
     )  # fmt: skip
     if upcoming:
         piece.form, piece.direction, piece.read = "next", "future", _whole_units(length, 1)
@@ -304,4 +330,23 @@ def _since(length: Length) -> Reader:
     return read
 
 
-FINDERS = (durations,)
+def ordinal_days(scan: Scan) -> Iterator[Piece]:
+    """ "am zwanzigsten Tag nach ihrer Veröffentlichung", "on the 30th day after the hearing":
+    so many days counted from what follows (`ref`)."""
+    for m in matches(_DAY_WORD, scan, scan.starts(("tag", "day"))):
+        before = scan.before(_ORDINAL_BEFORE, m.start(), 4)
+        if before is None:
+            continue
+        word = before["ord"].rstrip(".")
+        number = int(re.sub(r"\D", "", word)) if word[0].isdigit() else v.ORDINALS.get(word, 0)
+        length = ((number, "day"),)
+        piece = Piece(
+            before.start(), m.end(), "duration", "duration", _lasting(length), length=length,
+            cue=" ".join(scan.original(before, "cue").split()), core_start=before.start("ord"),
+        )  # fmt: skip
+        piece = _with_ref(scan, piece)
+        if number and piece.extras.get("link") in _ORDINAL_LINKS:
+            yield piece
+
+
+FINDERS = (durations, ordinal_days)

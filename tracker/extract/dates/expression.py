@@ -50,6 +50,8 @@ class TimeExpression:
     ref_span: tuple[int, int] | None = None
     noun: str = ""  # the noun of a compound: "Aktionsplan" in "60-Tage-Aktionsplan"
     time: str = ""  # a time of day read with the date, "17:00"
+    # The two ends a range was joined from ("from September 16 ... through October 16")
+    parts: tuple[TimeExpression, ...] = ()
 
     @property
     def first_day(self) -> date | None:
@@ -82,6 +84,8 @@ def expression_to_dict(expression: TimeExpression, *, full: bool = False) -> dic
         value = getattr(expression, name)
         if isinstance(value, date):
             value = value.isoformat()
+        elif name == "parts":
+            value = [expression_to_dict(part, full=True) for part in value]
         elif isinstance(value, tuple):
             value = [list(part) if isinstance(part, tuple) else part for part in value]
         data[name] = value

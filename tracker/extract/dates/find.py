@@ -139,6 +139,7 @@ def _read(scan: Scan, tenses: Tenses, piece: Piece) -> TimeExpression | None:
     reading = piece.read(scan.anchor, direction)
     if reading is None:
         return None
+    parts = tuple(p for part in piece.parts if (p := _read(scan, tenses, part)) is not None)
     return TimeExpression(
         text=text[piece.start : piece.end],
         span=(piece.start, piece.end),
@@ -160,4 +161,5 @@ def _read(scan: Scan, tenses: Tenses, piece: Piece) -> TimeExpression | None:
         ref_span=piece.ref_span,
         noun=piece.noun,
         time=piece.time,
+        parts=parts if len(parts) == 2 else (),
     )

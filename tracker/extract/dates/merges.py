@@ -178,7 +178,7 @@ def _ranges(scan: Scan, a: Piece, b: Piece) -> Piece | None:
     cue = scan.original(lead, "lead") if lead else ""
     return a.around(
         start, b.end, read=reader, kind="range", form=a.form, cue=cue, core_start=a.start,
-        flexible=a.flexible and b.flexible, weak=False,
+        flexible=a.flexible and b.flexible, weak=False, parts=(a, b),
     )  # fmt: skip
 
 

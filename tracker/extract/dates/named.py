@@ -101,7 +101,11 @@ def month_dates(scan: Scan) -> Iterator[Piece]:
         elif after:
             year = int(after["y"]) if after["y"] else None
             yield from _days(after, m.start(), after.end(), month, year)
-        before = scan.before(_DAYS_BEFORE, m.start(), 7)
+        head = low[max(0, m.start() - 40) : m.start()]
+        may_have_day = any(c.isdigit() for c in head) or not v.ORDINALS.keys().isdisjoint(
+            head.split()
+        )
+        before = scan.before(_DAYS_BEFORE, m.start(), 7) if may_have_day else None
         if before and not is_numbering(low, before.start()):
             year_after = _YEAR_AFTER_DAY.match(low, m.end())
             yield from _days(
@@ -180,7 +184,7 @@ def _day_of_month(number: int) -> Reader:
     def read(anchor: date, direction: str) -> Reading | None:
         firsts = [add_months(anchor.replace(day=1), k) for k in (-2, -1, 0, 1, 2)]
         days = [d for f in firsts if (d := safe_date(f.year, f.month, number)) is not None]
-        return day(choose(anchor, direction, days))
+        return day(choose(anchor, direction or "future", days))
 
     return read
 

@@ -32,10 +32,13 @@ _CURRENT = re.compile(
     r"\b(?:the|this|dem|diesem|dieses|des)\s+(?P<unit>month|monat|monats|year|jahr|jahres)\b"
 )
 NTH_TARGETS = ("month", "year", "period", "day")
+_LINKS = frozenset({"of", "in", "im", "des", "der", "from", "after", "nach", "the", "dem"})
 
 
 def nth_prefix(scan: Scan, piece: Piece) -> Piece:
     """Apply an ordinal before `piece` ("erster Dienstag im", "20th of")."""
+    if scan.word_before(piece.start) not in _LINKS:
+        return piece  # every ordinal ends in a linking word
     if piece.kind in ("month", "period") and (m := scan.before(_DAY_OF, piece.start, 5)):
         digits = re.match(r"\d+", m["d"])
         number = int(digits.group(0)) if digits else v.ORDINALS[m["d"]]

@@ -61,6 +61,9 @@ _FIRST_WORDS = {
 }
 
 
+_LAST_WORDS = frozenset({*PART_WORDS, "of", "the"})
+
+
 def part_bounds(first: date, last: date, grain: str, part: str) -> Reading:
     """The days of one part of the period `first`..`last` (of the given grain)."""
     if grain == "month":
@@ -99,6 +102,8 @@ def with_part(reader: Reader, part: str) -> Reader:
 
 def part_prefix(scan: Scan, start: int) -> tuple[str, int] | None:
     """The part word right before `start` ("Ende ", "the end of ") and where it begins."""
+    if scan.word_before(start) not in _LAST_WORDS:
+        return None
     m = scan.before(_PREFIX, start, 5)
     if m is None:
         return None

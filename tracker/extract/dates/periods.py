@@ -160,10 +160,8 @@ def _yearly(bounds: Callable[[int], tuple[date, date]], grain: str) -> Reader:
         candidates = [bounds(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
         if direction == "past":
             first, last = next(c for c in reversed(candidates) if c[0] <= anchor)
-        elif direction == "future":
+        else:  # the future, or no tense: the next one not yet over, as for months
             first, last = next(c for c in candidates if c[1] >= anchor)
-        else:
-            first, last = next(c for c in candidates if c[0].year == anchor.year or c[1] >= anchor)
         return period(first, last, grain)
 
     return read

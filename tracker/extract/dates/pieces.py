@@ -8,7 +8,6 @@ date) build new pieces around the readers of old ones.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -74,6 +73,7 @@ class Piece:
     ref_span: tuple[int, int] | None = None
     noun: str = ""
     time: str = ""
+    parts: tuple[Piece, ...] = ()  # the two ends of a joined range
     extras: dict[str, str] = field(default_factory=dict)
 
     def around(self, start: int, end: int, **changes: object) -> Piece:
@@ -119,7 +119,8 @@ def day_reader(day_of_month: int, month: int, year: int | None) -> Reader:
         return fixed(day(safe_date(year, month, day_of_month)))
 
     def read(anchor: date, direction: str) -> Reading | None:
-        return day(place(anchor, direction, lambda y: safe_date(y, month, day_of_month)))
+        side = direction or "future"  # no tense: present tense speaks of schedules
+        return day(place(anchor, side, lambda y: safe_date(y, month, day_of_month)))
 
     return read
 
@@ -140,46 +141,39 @@ def days_reader(first: int, last: int, month: int, year: int | None) -> Reader:
 _WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True, slots=True)
 class Scan:
     """What every finder gets: the text, its language, the anchor day, the text in lowercase
     (same offsets; the finders' patterns are written in lowercase), and where each word of it
     starts, so that a finder tries its patterns only where its words stand."""
 
-    text: str
-    lang: str
-    anchor: date
-    low: str = field(init=False)
-    tokens: list[tuple[int, str]] = field(init=False)
-    words: dict[str, list[int]] = field(init=False)
-    number_starts: list[int] = field(init=False)
-    token_starts: list[int] = field(init=False)
-
-    def __post_init__(self) -> None:
+    def __init__(self, text: str, lang: str, anchor: date) -> None:
+        self.text, self.lang, self.anchor = text, lang, anchor
         # "İ" is the one character whose lowercase is two characters long.
-        low = self.text.replace("\u0130", "I").lower()
-        tokens = [(m.start(), m.group(0)) for m in _WORD.finditer(low)]
-        words: dict[str, list[int]] = {}
-        numbers = []
-        for start, word in tokens:
-            words.setdefault(word, []).append(start)
+        self.low = low = text.replace("\u0130", "I").lower()
+        self.words: dict[str, list[int]] = {}
+        self.number_starts: list[int] = []
+        for m in _WORD.finditer(low):
+            word = m.group(0)
+            self.words.setdefault(word, []).append(m.start())
             if word[0].isdigit():
-                numbers.append(start)
-        object.__setattr__(self, "low", low)
-        object.__setattr__(self, "tokens", tokens)
-        object.__setattr__(self, "words", words)
-        object.__setattr__(self, "number_starts", numbers)
-        object.__setattr__(self, "token_starts", [start for start, _ in tokens])
+                self.number_starts.append(m.start())
 
     def starts(self, words: Iterable[str]) -> list[int]:
         """Where any of `words` (lowercase, whole words) starts, in text order."""
         return sorted(start for word in words for start in self.words.get(word, ()))
 
+    def word_before(self, end: int) -> str:
+        """The word that ends right before `end` (past white space), "" if none."""
+        found = _LAST_WORD.search(self.low, max(0, end - 40), end)
+        return found.group(1) if found else ""
+
     def before(self, pattern: re.Pattern[str], end: int, words: int) -> re.Match[str] | None:
         """The words right before `end` that `pattern` matches whole, the longest first: tried
         from each of the `words` word starts before `end` (not a scan of the text before)."""
-        index = bisect_left(self.token_starts, end)
-        for start in self.token_starts[max(0, index - words) : index]:
+        window = max(0, end - 16 * words - 16)
+        cut = window > 0 and self.low[window - 1].isalnum()  # the first word is not whole
+        starts = [m.start() for m in _WORD.finditer(self.low, window, end)][cut:]
+        for start in starts[-words:]:
             if (m := pattern.fullmatch(self.low, start, end)) is not None:
                 return m
         return None
@@ -187,6 +181,9 @@ class Scan:
     def original(self, m: re.Match[str], group: str | int = 0) -> str:
         """The text of a match's group on the lowercase text, in its original case."""
         return self.text[m.start(group) : m.end(group)]
+
+
+_LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
 def matches(pattern: re.Pattern[str], scan: Scan, starts: Iterable[int]) -> Iterator[re.Match[str]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from tracker.extract.dates import vocab as v
 from tracker.extract.dates.nth import NTH_TARGETS, nth_prefix
 from tracker.extract.dates.parts import part_prefix, with_part
 from tracker.extract.dates.pieces import Piece, Reader, Reading, Scan, next_day
@@ -33,7 +34,7 @@ _CUE = re.compile(
     r"|(?P<plain>(?:im|in\s+the|das|dem|des|für\s+das|the|in)\s+(?:jahre?s?|year)|(?:the\s+)?"
     r"(?:calendar|fiscal)\s+year|kalenderjahr|geschäftsjahr|haushaltsjahr|fy|"
     r"am|an(?:\s+de[mn])?|on|im|in(?:\s+the)?|during|für(?:\s+de[mn])?|for|at|zum|"
-    r"des|of|per|to|auf(?:\s+de[mn])?|within))\s+(?:the\s+)?$",
+    r"des|of|per|to|auf(?:\s+de[mn])?|within|later|später|noch))\s+(?:the\s+)?$",
 )
 _PART_TARGETS = ("month", "year", "period")
 
@@ -49,12 +50,26 @@ def attach(scan: Scan, piece: Piece) -> Piece:
             piece = piece.around(
                 start, piece.end, read=with_part(piece.read, part), part=part, weak=False
             )
-    if piece.kind not in ("set",) and not piece.cue:
-        piece = _cue(scan, piece)
+    if piece.kind not in ("set", "duration", "offset") and not piece.cue:
+        piece = _cue(scan, piece)  # (a duration's words are read with it, see `durations`)
     return piece
 
 
+# The last word of every cue (a quick test before the cue pattern).
+_CUE_ENDS = frozenset(
+    v.words(
+        """bis spätestens zum zur einschließlich einschl inklusive inkl am than before by the until
+    till through to im in noch prior of ahead vor dem den der ab from starting on beginning
+    effective as with wirkung vom nach after anytime seit since um gegen around about circa ca
+    etwa approximately roughly von an during für for at des per auf within later später jahr
+    jahre jahres year kalenderjahr geschäftsjahr haushaltsjahr fy das sometime sometimes"""
+    )
+)
+
+
 def _cue(scan: Scan, piece: Piece) -> Piece:
+    if scan.word_before(piece.start) not in _CUE_ENDS:
+        return piece
     m = scan.before(_CUE, piece.start, 4)
     if m is None:
         return piece

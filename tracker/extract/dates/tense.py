@@ -15,10 +15,15 @@ The rule, in order:
 4. Else, when the expression is all its sentence holds (a heading, an agenda line, a form field,
    a bare phrase), the upcoming reading, as calendars, Duckling and dateparser's
    PREFER_DATES_FROM="future" take it.
-5. Else the nearest sensible reading, by family: a day of a month without a year is the nearer
-   of its two occurrences; a bare weekday is the most recent one on or before the anchor (news
-   report the week's past days as "am Montag", corpus README); a month, a quarter or a season
-   is the next one not yet over (corpus README: "a month without year -> next such month").
+5. Else the sensible reading of its family. A day of a month, a month, a quarter or a season
+   is the next one not yet over: a sentence about such a date that is not in the past tense
+   speaks of a schedule ("Die Sitzung findet am 3. Januar statt"; corpus README: "a month
+   without year -> next such month"). A bare weekday is the most recent one on or before the
+   anchor: news report the week's past days as "am Montag" (corpus README). A weekday beside a
+   day of a month is the nearest date that falls on it; a holiday the nearer occurrence.
+
+Before all of this, a day of a month without a year takes the year the text gave the same day
+elsewhere ("On May 9, 2017, ... The May 9 notice").
 
 Duckling reads a bare "Montag" as the next Monday; news mean the last one unless the text
 points forward. Step 4 gives the first reading where there is no text to point either way, and
@@ -54,6 +59,7 @@ PAST = _words(
     initiated invited requested received submitted filed entered launched gestartet startete came
     kam went ging gave gab made machte became verkündete verzeichnete verbuchte notierte lag
     stand fand trat verlor gewann wies lehnte kritisierte reiste besuchte visited arrived
+    schaffte schafften stiegen fielen legten lagen schlossen gewannen verloren
     returned described expired lief ausgelaufen abgelaufen happened occurred geschah"""
 )
 FUTURE = _words(
@@ -61,7 +67,7 @@ FUTURE = _words(
     plan plans planen plant planned geplant geplante geplanten scheduled expected expect expects
     erwartet erwarten intend intends intended beabsichtigt aim aims wollen möchte möchten tritt
     treten expire expires ends endet läuft laufen auslaufen begins beginnt beginnen starts
-    startet opens öffnet closes schließt applies gilt gelten fällig due upcoming künftig
+    startet opens öffnet closes schließt applies fällig due upcoming künftig
     voraussichtlich demnächst soon bald must muss müssen deadline frist vorgesehen anstehend
     anstehende anstehenden bevorstehend bevorstehende bevorstehenden loom looms"""
 )
@@ -85,13 +91,16 @@ _NOT_PAST = _words(
     combined mixed fixed certified registered qualified affected listed covered continued
     increased reduced extended"""
 )
-_CLAUSE_MARK = re.compile(r"[,;:()]|(?<=\s)[-–—](?=\s)")
+_CLAUSE_MARK = re.compile(r"[,;:()•|\-–—]")
+# A sentence ends at a mark before a capital (not "5. März") or a line break, at a blank line,
+# before a list item or a bullet.
 _SENTENCE_END = re.compile(
-    r"[.!?](?<!\d[.!?])[\"'»«“”)\]]*\s+(?=[\"'„“«»(\[]*[A-ZÄÖÜ])|\n\s*\n|\n(?=\s*[-•*])"
+    r"[.!?](?<!\d[.!?])[\"'»«“”)\]]*\s+(?=[\"'„“«»(\[]*[A-ZÄÖÜ])|[.!?][\"'»«“”)\]]*[ \t]*\n\s*"
+    r"|\n\s*\n|\n(?=\s*[-•*])|•(?<=\s•)(?=\s)"
 )
 _ABBREVIATIONS = _words(
     """bzw vgl ca etc usw ggf inkl exkl zzgl nr no dr prof st mr mrs ms jr sr vs e.g i.e u.a
-    z.b d.h s.o u.s u.k jan feb mar apr jun jul aug sep sept oct okt nov dec dez art abs"""
+    z.b d.h s.o u.s u.k a.m p.m jan feb mar apr jun jul aug sep sept oct okt nov dec dez art abs"""
 )
 _REACH = (120, 100)  # how far before and after an expression its tense words count
 
@@ -100,14 +109,13 @@ class Tenses:
     """The tense words, clause marks and sentence ends of one text, found once."""
 
     def __init__(self, scan: Scan) -> None:
-        self.text = scan.text
+        self.text, self.lang = scan.text, scan.lang
         self.words = _tense_words(scan)
         self.starts = [start for start, _, _, _ in self.words]
-        self.plans = [start for start, word in scan.tokens if word in _PLAN]
-        self.weak = [
-            s for s, w in scan.tokens if len(w) > 5 and w.endswith("ed") and w not in _NOT_PAST
-        ]
-        self.marks = [(m.start(), m.end()) for m in _CLAUSE_MARK.finditer(scan.low)]
+        self.plans = scan.starts(_PLAN & scan.words.keys())
+        weak = [w for w in scan.words if len(w) > 5 and w.endswith("ed") and w not in _NOT_PAST]
+        self.weak = scan.starts(weak)
+        self.marks = [m.span() for m in _CLAUSE_MARK.finditer(scan.low) if _is_mark(scan.low, m)]
         self.mark_starts = [start for start, _ in self.marks]
         ends = [
             m
@@ -152,36 +160,38 @@ class Tenses:
 
     def _nearest(self, start: int, end: int, bounds: tuple[int, int]) -> str:
         low, high = max(bounds[0], start - _REACH[0]), min(bounds[1], end + _REACH[1])
-        best: tuple[int, int, str] | None = None
+        best: tuple[int, int, str, str] | None = None
         for index in range(bisect_left(self.starts, low), bisect_left(self.starts, high)):
-            word_start, word_end, label, _ = self.words[index]
+            word_start, word_end, label, word = self.words[index]
             if start <= word_start < end or word_end > high:
                 continue
             distance = start - word_end if word_end <= start else word_start - end
             rank = 0 if label == "future" else 1
             if best is None or (distance, rank) < best[:2]:
-                best = (distance, rank, label)
+                best = (distance, rank, label, word)
         if best is None:
             return ""
         if best[2] == "past" and bisect_left(self.plans, high) > bisect_left(self.plans, low):
             return ""  # a plan told in the past: its date may lie either side
-        if best[2] == "past" and self._auxiliary(low, high) == "future":
+        if best[2] == "past" and self._with_future_auxiliary(best[3], low, high):
             return "future"  # "wird ... verschoben": the participle reads with its auxiliary
         return best[2]
 
-    def _auxiliary(self, low: int, high: int) -> str:
-        """ "future" when the stretch has a future auxiliary (wird, will, soll) and no past one."""
-        words = {
+    def _with_future_auxiliary(self, word: str, low: int, high: int) -> bool:
+        """A German past participle after "wird"/"soll" and no past auxiliary in its clause."""
+        if self.lang != "de" or word in _PAST_AUXILIARIES or not _PARTICIPLE.match(word):
+            return False
+        before = {
             w
             for _, _, _, w in self.words[
                 bisect_left(self.starts, low) : bisect_left(self.starts, high)
             ]
         }
-        if words & _PAST_AUXILIARIES:
-            return ""
-        return "future" if words & _FUTURE_AUXILIARIES else ""
+        return not before & _PAST_AUXILIARIES and bool(before & _FUTURE_AUXILIARIES)
 
 
+# German past participles: "verschoben", "vorgelegt", "angekündigt", "erhöht".
+_PARTICIPLE = re.compile(r"(?:\w*ge\w+|(?:ver|be|er|ent|zer|über|unter)\w+)(?:t|en)$")
 _PAST_AUXILIARIES = _words(
     "hatte hatten war waren wurde wurden hat haben had was were has have did"
 )
@@ -197,34 +207,53 @@ def _after_abbreviation(low: str, dot: int) -> bool:
     return bool(word) and (word[0] in _ABBREVIATIONS or len(word[0].strip(".")) == 1)
 
 
+def _is_mark(low: str, m: re.Match[str]) -> bool:
+    """A dash marks a clause only with space on both sides ("US-Dollar" is one word)."""
+    if m.group(0) not in "-–—":
+        return True
+    return low[m.start() - 1 : m.start()].isspace() and low[m.end() : m.end() + 1].isspace()
+
+
 def _tense_words(scan: Scan) -> list[tuple[int, int, str, str]]:
-    """(start, end, "past" | "future") of every tense word, phrases read as one: "will be
-    held", "vorgelegt werden", "to impose", "zu erheben" look ahead, their past participles too."""
-    tokens, low = scan.tokens, scan.low
-    labels = [_LABELS.get(word) for _, word in tokens]
-    for index, (_, word) in enumerate(tokens[:-1]):
-        if word in ("be", "werden", "to", "zu") and _looks_ahead(tokens, index, low):
-            labels[index] = "future"
-            labels[index + (-1 if word == "werden" else 1)] = "future"
-    return [
-        (start, start + len(word), label, word)
-        for (start, word), label in zip(tokens, labels, strict=True)
-        if label
-    ]
+    """(start, end, "past" | "future", word) of every tense word in text order, phrases read
+    as one: "will be held", "vorgelegt werden", "to impose", "zu erheben" look ahead, their
+    past participles too."""
+    found = {
+        start: (start, start + len(word), _LABELS[word], word)
+        for word in _LABELS.keys() & scan.words.keys()
+        for start in scan.words[word]
+    }
+    for link in ("be", "werden", "to", "zu"):
+        for start in scan.words.get(link, ()):
+            if (phrase := _phrase(scan.low, link, start)) is not None:
+                for word_start, word in phrase:
+                    found[word_start] = (word_start, word_start + len(word), "future", word)
+    return [found[start] for start in sorted(found)]
 
 
-def _looks_ahead(tokens: list[tuple[int, str]], index: int, low: str) -> bool:
-    """ "will be held", "to impose", "zu erheben", "vorgelegt werden": a phrase that looks ahead."""
-    word = tokens[index][1]
-    following_start, following = tokens[index + 1]
-    previous = tokens[index - 1][1] if index else ""
-    if word == "be":
-        return previous in ("will", "shall", "would", "to", "not")
-    if word == "werden":
-        return previous in PAST
-    if word == "to":
-        return following in _TO_VERBS
-    return _is_infinitive(low, following, following_start + len(following))
+_NEXT_WORD = re.compile(r"\W+(\w+)")
+_PREVIOUS_WORD = re.compile(r"(\w+)\W+$")
+
+
+def _phrase(low: str, link: str, start: int) -> list[tuple[int, str]] | None:
+    """The words of a phrase that looks ahead, at the link word `link` starting at `start`:
+    "will be held", "to impose", "zu erheben" (with the next word), "vorgelegt werden" (with
+    the one before)."""
+    end = start + len(link)
+    following = _NEXT_WORD.match(low, end)
+    previous = _PREVIOUS_WORD.search(low, max(0, start - 30), start)
+    before = previous.group(1) if previous else ""
+    if link == "be" and following and before in ("will", "shall", "would", "to", "not"):
+        return [(start, link), (following.start(1), following.group(1))]
+    if link == "werden" and previous and before in PAST:
+        return [(previous.start(1), before), (start, link)]
+    if link == "to" and following and following.group(1) in _TO_VERBS:
+        return [(start, link), (following.start(1), following.group(1))]
+    if link == "zu" and following:
+        word = following.group(1)
+        if _is_infinitive(low, word, following.end(1)):
+            return [(start, link), (following.start(1), word)]
+    return None
 
 
 def _is_infinitive(low: str, word: str, end: int) -> bool:
