@@ -63,7 +63,7 @@ _ORDINAL_NUMBERS = {
 # A year after one of these words (or a part word, see `parts`) is a time.
 _YEAR_CUES = (
     r"bis(?:\s+(?:zum|ins|in\s+das))?(?:\s+jahr)?|by|until|till|through|spätestens|ab|from|seit|"
-    r"since|von|vor|before|nach|after|in|im|für|for|um|gegen|around|zwischen|between|und|and|"
+    r"since|von|vor|before|nach|after|in|im|für|for|um|gegen|around|zwischen|between|und|and|auf|"
     r"to|anno|jahr|jahre|jahres|year|years|calendar\s+year|fiscal\s+year|kalenderjahr|"
     r"geschäftsjahr|haushaltsjahr|fy|than|early|mid|late|anfang|mitte|ende|beginn|end\s+of|"
     r"beginning\s+of|start\s+of|middle\s+of|of|zum|frühjahr|spring|sommer|summer|herbst|autumn|"

@@ -77,6 +77,8 @@ _TO_VERBS = _words(
     launch introduce submit publish release present sign meet vote decide announce extend pause
     suspend lift resume reach complete deliver file"""
 )
+# "takes effect", "enters into force", "goes into effect": present tense that looks ahead.
+_TAKE_EFFECT = _words("take takes enter enters come comes go goes")
 # A plan or schedule told in the past: "waren ... geplant", "was scheduled", "had planned".
 _PLAN = _words(
     "geplant geplante geplanten vorgesehen planned scheduled expected erwartet angesetzt terminiert"
@@ -120,7 +122,7 @@ class Tenses:
         ends = [
             m
             for m in _SENTENCE_END.finditer(scan.text)
-            if not _after_abbreviation(scan.low, m.start())
+            if scan.text[m.start()] != "." or not _after_abbreviation(scan.low, m.start())
         ]
         self.sentence_starts = [m.end() for m in ends]
         self.sentence_ends = [m.start() + 1 for m in ends]
@@ -223,7 +225,7 @@ def _tense_words(scan: Scan) -> list[tuple[int, int, str, str]]:
         for word in _LABELS.keys() & scan.words.keys()
         for start in scan.words[word]
     }
-    for link in ("be", "werden", "to", "zu"):
+    for link in ("be", "werden", "to", "zu", "effect", "into"):
         for start in scan.words.get(link, ()):
             if (phrase := _phrase(scan.low, link, start)) is not None:
                 for word_start, word in phrase:
@@ -249,6 +251,8 @@ def _phrase(low: str, link: str, start: int) -> list[tuple[int, str]] | None:
         return [(previous.start(1), before), (start, link)]
     if link == "to" and following and following.group(1) in _TO_VERBS:
         return [(start, link), (following.start(1), following.group(1))]
+    if link in ("effect", "into") and previous and before in _TAKE_EFFECT:
+        return [(previous.start(1), before), (start, link)]  # "takes effect", "enters into"
     if link == "zu" and following:
         word = following.group(1)
         if _is_infinitive(low, word, following.end(1)):
