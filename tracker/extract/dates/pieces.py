@@ -160,7 +160,8 @@ class Scan:
 
     def starts(self, words: Iterable[str]) -> list[int]:
         """Where any of `words` (lowercase, whole words) starts, in text order."""
-        return sorted(start for word in words for start in self.words.get(word, ()))
+        found = self.words.keys() & words
+        return sorted(start for word in found for start in self.words[word])
 
     def word_before(self, end: int) -> str:
         """The word that ends right before `end` (past white space), "" if none."""
