@@ -24,7 +24,7 @@ from tracker.extract.dates.pieces import (
     period,
 )
 
-_ISO = re.compile(r"(?<![\w./-])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d?)-(?P<d>\d\d?)(?!\d)(?!-\d)")
+_ISO = re.compile(r"(?<![\w.-])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d?)-(?P<d>\d\d?)(?!\d)(?!-\d)")
 _ISO_MONTH = re.compile(r"(?<![\w./-])(?P<y>(?:19|20)\d\d)[-/](?P<m>0[1-9]|1[0-2])(?![\w/.-])")
 _YEAR = r"(?P<y>\s?(?:19|20)\d\d|\d\d)"
 _DOTTED = re.compile(

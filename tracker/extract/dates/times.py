@@ -49,7 +49,7 @@ _SET_WORDS = {
     "monatlich", "vierteljährlich", "quartalsweise", "halbjährlich", "jährlich", "alljährlich",
     "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags",
 }  # fmt: skip
-_CLOCK_UNLESS = re.compile(r"[\d.,]\s*$")  # "24.639,10 Zähler": digits before, no clock
+_CLOCK_UNLESS = re.compile(r"[\d.,]$")  # "24.639,10 Zähler": digits before, no clock
 
 
 def _anchor_day(anchor: date, direction: str) -> Reading | None:
