@@ -87,6 +87,10 @@ def _is_weak_month(word: str) -> bool:
     return low == "may" or low in v.ABBREVIATED_MONTHS or word.islower()
 
 
+def _is_bare_abbreviation(word: str) -> bool:
+    return word in v.ABBREVIATED_MONTHS  # (with its dot it is "jan.")
+
+
 def month_dates(scan: Scan) -> Iterator[Piece]:
     """Everything around a month name: "5. Februar 2026", "the 15th of February", "13 bis 15
     Juli", "31-Oct-74", "Feb 5th", "March 11–12, 2025", "Juli 13 - Juli 15", "Oktober 2014",
@@ -131,7 +135,7 @@ def _month_pieces(scan: Scan, m: re.Match[str], month: int) -> Iterator[Piece]:
     year = _YEAR_AFTER.match(low, m.end())
     if year:
         yield month_piece(m.start(), year.end(), month, int(year["y"]))
-    else:
+    elif not _is_bare_abbreviation(m["m"]):  # "Jan" alone is a name ("Jan Müller")
         yield Piece(
             m.start(), m.end(), "month", "absolute", month_reader(month), flexible=True,
             month=month, unit="month", weak=_is_weak_month(scan.original(m, "m")),

@@ -67,6 +67,9 @@ _CUE_ENDS = frozenset(
 )
 
 
+_NAMING = frozenset(v.words("to of for at des per auf on an am the"))
+
+
 def _cue(scan: Scan, piece: Piece) -> Piece:
     if scan.word_before(piece.start) not in _CUE_ENDS:
         return piece
@@ -74,8 +77,10 @@ def _cue(scan: Scan, piece: Piece) -> Piece:
     if m is None:
         return piece
     cue = " ".join(scan.original(m).split())
-    changes: dict[str, object] = {"cue": cue, "weak": False}
     kind = m.lastgroup or "plain"
+    # "plans to march", "may": a word that may be a month stays doubtful after a mere preposition
+    naming = kind == "plain" and cue.lower() in _NAMING
+    changes: dict[str, object] = {"cue": cue, "weak": piece.weak and naming}
     if piece.kind in ("days", "range") and kind in ("from", "back", "since"):
         kind = "plain"  # "from the 3rd to the 7th", "vom 3. bis 7.": the range's lead
     if kind == "until":
