@@ -21,13 +21,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 
 from tracker.extract.dates import vocab as v
-from tracker.extract.dates.calendar import add_length, shift_period
 from tracker.extract.dates.expression import Length
+from tracker.extract.dates.lengths import (
+    counted_from_ref,
+    lasting,
+    offset_by,
+    since,
+    whole_units,
+    within,
+)
 from tracker.extract.dates.numbers import AMOUNT, VAGUE_AMOUNTS, parse_amount
-from tracker.extract.dates.pieces import Piece, Reader, Reading, Scan, day, matches, period
+from tracker.extract.dates.pieces import Piece, Scan, matches
 
 _UNIT = re.compile(rf"(?<![\w])(?P<unit>{v.DURATION_UNITS}|fortnights?)(?![\wäöüß])")
 _AMOUNT_BEFORE = re.compile(
@@ -147,6 +153,19 @@ def durations(scan: Scan) -> Iterator[Piece]:
         )
         piece.approx = piece.approx or number["num"] in VAGUE_AMOUNTS
         yield piece
+
+
+_BETWEEN = frozenset(
+    v.words(
+        """upcoming kommenden nächsten weitere weiteres weiteren additional further more
+        zusätzliche zusätzlichen calendar business working half halbes halben halbe"""
+    )
+)
+
+
+def adjectives(scan: Scan) -> Iterator[Piece]:
+    """ "30-tägige", "dreimonatigen": a length used as an adjective."""
+    low = scan.low
     for stem in _ADJECTIVE_STEM.finditer(low):
         adjective = _ADJECTIVE.search(low, max(0, stem.start() - 24), stem.end() + 4)
         if adjective is None:
@@ -159,17 +178,9 @@ def durations(scan: Scan) -> Iterator[Piece]:
                 adjective.end(),
                 "duration",
                 "adjective",
-                _lasting(length),
+                lasting(length),
                 length=length,
             )
-
-
-_BETWEEN = frozenset(
-    v.words(
-        """upcoming kommenden nächsten weitere weiteres weiteren additional further more
-        zusätzliche zusätzlichen calendar business working half halbes halben halbe"""
-    )
-)
 
 
 def _may_count(word: str) -> bool:
@@ -218,37 +229,37 @@ def _duration_piece(
     cue = " ".join(scan.original(before).split()) if before else ""
     start = alone.start() if alone else start
     piece = Piece(
-        before.start() if before else start, end, "duration", "duration", _lasting(length),
+        before.start() if before else start, end, "duration", "duration", lasting(length),
         length=length, cue=cue, core_start=core,
         approx=bool(before and before["approx"]) or bool(after and after["orso"]) or bool(alone),
     )  # fmt: skip
     if upcoming:
-        piece.form, piece.direction, piece.read = "next", "future", _whole_units(length, 1)
+        piece.form, piece.direction, piece.read = "next", "future", whole_units(length, 1)
         return piece
     if after and (after["ago"] or after["hence"]):
         piece.end = after.end()
-        return _as_offset(piece, -1 if after["ago"] else 1)
+        return _asoffset_by(piece, -1 if after["ago"] else 1)
     if before is None or before["plain"]:
         return _with_noun_or_ref(scan, piece)
     if before["within"]:
-        piece.form, piece.read, piece.cue_direction = "within", _within(length), "future"
+        piece.form, piece.read, piece.cue_direction = "within", within(length), "future"
         return _with_ref(scan, piece)
     if before["next"] or before["last"]:
         sign = 1 if before["next"] else -1
         piece.form, piece.direction = ("next", "future") if sign > 0 else ("last", "past")
-        piece.read = _whole_units(length, sign)
+        piece.read = whole_units(length, sign)
         return piece
     if before["since"]:
-        piece.form, piece.direction, piece.read = "since", "past", _since(length)
+        piece.form, piece.direction, piece.read = "since", "past", since(length)
         return piece
-    piece = _as_offset(piece, -1 if before["ago"] else 1)
+    piece = _asoffset_by(piece, -1 if before["ago"] else 1)
     return _with_ref(scan, piece) if before["after"] else piece
 
 
-def _as_offset(piece: Piece, sign: int) -> Piece:
+def _asoffset_by(piece: Piece, sign: int) -> Piece:
     piece.form = piece.kind = "offset"
     piece.direction = "future" if sign > 0 else "past"
-    piece.read = _offset(piece.length, sign)
+    piece.read = offset_by(piece.length, sign)
     return piece
 
 
@@ -274,60 +285,8 @@ def _with_ref(scan: Scan, piece: Piece) -> Piece:
     ref_end = ref.start("ref") + len(ref["ref"].rstrip())
     piece.ref = scan.text[ref.start("link") : ref_end]
     piece.ref_span = (ref.start("link"), ref_end)
-    piece.read = _counted_from_ref
+    piece.read = counted_from_ref
     return piece
-
-
-def _lasting(length: Length) -> Reader:
-    return lambda anchor, direction: Reading("duration", due=add_length(anchor, length))
-
-
-def _within(length: Length) -> Reader:
-    def read(anchor: date, direction: str) -> Reading:
-        due = add_length(anchor, length)
-        return Reading("duration", start=anchor, end=due, due=due)
-
-    return read
-
-
-def _counted_from_ref(anchor: date, direction: str) -> Reading:
-    """Counted from something the text names: the length stays, the anchor's days go."""
-    return Reading("duration")
-
-
-def _offset(length: Length, sign: int) -> Reader:
-    def read(anchor: date, direction: str) -> Reading | None:
-        target = add_length(anchor, tuple((sign * n, unit) for n, unit in length))
-        if all(unit == "year" for _, unit in length):
-            first, last = shift_period(target, "month", 0)
-            return Reading("range", start=first, end=last, due=target, grain="month")
-        return day(target)
-
-    return read
-
-
-def _whole_units(length: Length, sign: int) -> Reader:
-    """ "the next 3 weeks": the three whole weeks after this one; due at anchor + 3 weeks."""
-    (amount, unit), *_ = length
-    grain = unit if unit in ("day", "week", "month", "quarter", "year") else "day"
-    amount = amount if grain == unit else 1
-
-    def read(anchor: date, direction: str) -> Reading | None:
-        if sign > 0:
-            first, last = shift_period(anchor, grain, 1)[0], shift_period(anchor, grain, amount)[1]
-            return period(first, last, grain, due=add_length(anchor, length))
-        first, last = shift_period(anchor, grain, -amount)[0], shift_period(anchor, grain, -1)[1]
-        return Reading("range", start=first, end=last, grain=grain)
-
-    return read
-
-
-def _since(length: Length) -> Reader:
-    def read(anchor: date, direction: str) -> Reading:
-        first = add_length(anchor, tuple((-n, unit) for n, unit in length))
-        return Reading("range", start=first, end=anchor, grain="day")
-
-    return read
 
 
 def ordinal_days(scan: Scan) -> Iterator[Piece]:
@@ -341,7 +300,7 @@ def ordinal_days(scan: Scan) -> Iterator[Piece]:
         number = int(re.sub(r"\D", "", word)) if word[0].isdigit() else v.ORDINALS.get(word, 0)
         length = ((number, "day"),)
         piece = Piece(
-            before.start(), m.end(), "duration", "duration", _lasting(length), length=length,
+            before.start(), m.end(), "duration", "duration", lasting(length), length=length,
             cue=" ".join(scan.original(before, "cue").split()), core_start=before.start("ord"),
         )  # fmt: skip
         piece = _with_ref(scan, piece)
@@ -349,4 +308,4 @@ def ordinal_days(scan: Scan) -> Iterator[Piece]:
             yield piece
 
 
-FINDERS = (durations, ordinal_days)
+FINDERS = (durations, adjectives, ordinal_days)
