@@ -135,3 +135,9 @@ def test_the_year_turn_and_the_course_of_the_year_de_en():
     assert only("Mit dem Jahreswechsel 2026-2027 ändert sich das.", "de").value == date(2027, 1, 1)
     assert only("Das ändert sich im Laufe des Jahres.", "de").end == date(2026, 12, 31)
     assert only("It changes later this year.", "en").end == date(2026, 12, 31)
+
+
+def test_decades_de_en():
+    found = only("Die Preise fielen in den 1990er Jahren.", "de")
+    assert (found.start, found.end, found.grain) == (date(1990, 1, 1), date(1999, 12, 31), "year")
+    assert only("Prices fell in the 1980s.", "en").end == date(1989, 12, 31)

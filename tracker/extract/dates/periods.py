@@ -64,6 +64,7 @@ _ORDINAL_NUMBERS = {
 _YEAR_CUES = (
     r"bis(?:\s+(?:zum|ins|in\s+das))?(?:\s+jahr)?|by|until|till|through|spätestens|ab|from|seit|"
     r"since|von|vor|before|nach|after|in|im|für|for|um|gegen|around|zwischen|between|und|and|auf|"
+    r"fiscal|"
     r"to|anno|jahr|jahre|jahres|year|years|calendar\s+year|fiscal\s+year|kalenderjahr|"
     r"geschäftsjahr|haushaltsjahr|fy|than|early|mid|late|anfang|mitte|ende|beginn|end\s+of|"
     r"beginning\s+of|start\s+of|middle\s+of|of|zum|frühjahr|spring|sommer|summer|herbst|autumn|"
@@ -92,6 +93,8 @@ _COURSE_OF_YEAR = re.compile(
     r"\b(?:(?:laufe|verlauf)\s+(?:des|dieses)\s+jahres|(?:weiteren\s+)?jahresverlauf|"
     r"course\s+of\s+(?:the|this)\s+year)\b"
 )
+# "the 1990s", "the '90s", "in den 1990er Jahren", "der 90er-Jahre": a decade.
+_DECADE = re.compile(r"(?P<d>(?:19|20)\d0|'?\d0)(?:s\b|er(?:[-\s]?jahren?\b|\b))")
 _WEEK_NUMBER = re.compile(
     rf"\b(?:kw|kalenderwoche|calendar\s+week|week)\s*(?P<n>[1-9]|[1-4]\d|5[0-3])(?!\d)"
     rf"(?:\s*[/,]?\s*(?P<y>{_Y}))?"
@@ -238,6 +241,17 @@ def _next_new_year(anchor: date, direction: str) -> Reading | None:
     return day(date(anchor.year + (0 if direction == "past" else 1), 1, 1))
 
 
+def decades(scan: Scan) -> Iterator[Piece]:
+    """ "the 1990s", "in den 2020er Jahren": the ten years of a decade (as a range of years)."""
+    for m in matches(_DECADE, scan, scan.number_starts):
+        digits = m["d"].lstrip("'")
+        first = int(digits) if len(digits) == 4 else 1900 + int(digits)
+        if len(digits) == 2 and first + 100 <= scan.anchor.year - 20:
+            first += 100  # "the 20s" read in 2026 is the 2020s
+        reading = period(date(first, 1, 1), date(first + 9, 12, 31), "year")
+        yield Piece(m.start(), m.end(), "period", "decade", fixed(reading), unit="decade")
+
+
 def week_numbers(scan: Scan) -> Iterator[Piece]:
     """ "KW 12", "Kalenderwoche 12/2026", "calendar week 12": an ISO week."""
     for m in matches(_WEEK_NUMBER, scan, scan.starts(_WEEK_WORDS)):
@@ -250,4 +264,4 @@ def week_numbers(scan: Scan) -> Iterator[Piece]:
         yield Piece(m.start(), m.end(), "period", "week", fixed(reading), year=year, unit="week")
 
 
-FINDERS = (quarters, halves, years, seasons, holidays, year_turns, week_numbers)
+FINDERS = (quarters, halves, years, seasons, holidays, year_turns, decades, week_numbers)

@@ -45,7 +45,7 @@ _STARTS = re.compile(
 )
 # Times of day, recurrences, lengths as adjectives, and the last or past N units ("over the
 # past 12 months", "seit zwei Wochen"): no date of their own.
-_NOTHING = ("time", "set", "adjective", "last", "since")
+_NOTHING = ("time", "set", "adjective", "last", "since", "decade")
 # "the May 9 notice", "the July 7 Order", "the April 2nd Liberation Day Executive Order": a date
 # that names a document, not an event and not a deadline.
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|this|that|its|their|his|her|our)\s+$", re.IGNORECASE)
