@@ -141,3 +141,10 @@ def test_decades_de_en():
     found = only("Die Preise fielen in den 1990er Jahren.", "de")
     assert (found.start, found.end, found.grain) == (date(1990, 1, 1), date(1999, 12, 31), "year")
     assert only("Prices fell in the 1980s.", "en").end == date(1989, 12, 31)
+
+
+def test_vague_horizons_and_narrative_days_de_en():
+    assert only("In den kommenden Tagen folgen Gespräche.", "de").approx
+    assert only("Talks follow in the coming weeks.", "en").approx
+    assert find_dates("Am nächsten Tag reiste er ab.", anchor=THURSDAY, lang="de", strict=True) == []
+    assert only("Filings close by mid-2027.", "en").end == date(2027, 7, 31)

@@ -71,7 +71,7 @@ _YEAR_CUES = (
     r"fall|winter"
 )
 _YEAR = re.compile(
-    rf"(?<![\w.,/-])(?P<y>{_Y})(?![\w%-]|[.,]\d|/\d)|\b(?P<ad>\d{{1,4}})\s*(?:a\.d\.|ad\b)"
+    rf"(?<![\w.,/])(?<!\d-)(?P<y>{_Y})(?![\w%-]|[.,]\d|/\d)|\b(?P<ad>\d{{1,4}})\s*(?:a\.d\.|ad\b)"
 )
 _YEAR_CUE = re.compile(rf"\b(?:{_YEAR_CUES})[\s-]*(?:des\s+|the\s+|de[mn]\s+)?$", re.IGNORECASE)
 _COUNTED = re.compile(

@@ -33,7 +33,7 @@ _CUE = re.compile(
     r"|(?P<back>vom|von)"
     r"|(?P<plain>(?:im|in\s+the|das|dem|des|für\s+das|the|in)\s+(?:jahre?s?|year)|(?:the\s+)?"
     r"(?:calendar|fiscal)\s+year|kalenderjahr|geschäftsjahr|haushaltsjahr|fy|"
-    r"am|an(?:\s+de[mn])?|on|im|in(?:\s+the)?|during|für(?:\s+de[mn])?|for|at|zum|"
+    r"am|an(?:\s+de[mn])?|on|im|in(?:\s+the|\s+de[mnr])?|during|für(?:\s+de[mn])?|for|at|zum|"
     r"des|of|per|to|auf(?:\s+de[mn])?|within|later|später|noch))\s+(?:the\s+)?$",
 )
 _PART_TARGETS = ("month", "year", "period")

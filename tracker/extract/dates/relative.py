@@ -100,14 +100,21 @@ def relative_periods(scan: Scan) -> Iterator[Piece]:
             )  # fmt: skip
             continue
         unit = v.PERIOD_UNITS[m["unit"].lower()]
+        plural = _is_plural(m["unit"], m["ending"] or "")  # "in den kommenden Wochen"
+        if unit == "day" and not plural:
+            continue  # "am nächsten Tag", "the last day of": counted from a date of the text
         piece = _relative(m, unit, shift)
-        piece.approx = _is_plural(m["unit"], m["ending"] or "")  # "in den kommenden Wochen"
+        piece.approx = plural
         yield piece
 
 
 def _is_plural(unit: str, ending: str) -> bool:
     """ "Wochen", "Jahre", "weeks" (a vague horizon); "Jahres", "Monats" are genitives."""
-    if unit.isascii() and ending == "s" and unit.lower() in ("week", "month", "year", "quarter"):
+    if (
+        unit.isascii()
+        and ending == "s"
+        and unit.lower() in ("day", "week", "month", "year", "quarter")
+    ):
         return True
     return ending.lower() in ("e", "en", "n")
 
@@ -127,7 +134,7 @@ def _side(shift: int) -> str:
 def _period_from(unit: str, shift: int) -> Reader:
     def read(anchor: date, direction: str) -> Reading | None:
         first, last = shift_period(anchor, unit, shift)
-        return period(first, last, unit)
+        return day(first) if unit == "day" else period(first, last, unit)
 
     return read
 

@@ -142,6 +142,7 @@ PERIOD_UNITS: dict[str, str] = {
     **_same("halbjahr halbjahres jahreshälfte half-year", "half"),
     **_same("jahr jahres year yr", "year"),
     **_same("wochenende wochenendes weekend week-end wkend", "weekend"),
+    **_same("tag day", "day"),
 }
 
 # Holidays with a fixed day (month, day); Easter and the days around it are computed.
