@@ -146,5 +146,7 @@ def test_decades_de_en():
 def test_vague_horizons_and_narrative_days_de_en():
     assert only("In den kommenden Tagen folgen Gespräche.", "de").approx
     assert only("Talks follow in the coming weeks.", "en").approx
-    assert find_dates("Am nächsten Tag reiste er ab.", anchor=THURSDAY, lang="de", strict=True) == []
+    assert (
+        find_dates("Am nächsten Tag reiste er ab.", anchor=THURSDAY, lang="de", strict=True) == []
+    )
     assert only("Filings close by mid-2027.", "en").end == date(2027, 7, 31)
