@@ -44,6 +44,7 @@ _TO = r"\s*(?:[-–—]|bis|to|thru|through|till|until)\s*"
 # Words after a number that make it a count, not a day ("Mai 5 Prozent").
 _COUNT = r"(?!\s*(?:uhr|h\b|%|prozent|percent|mio|mill|milliard|billion|euro|eur\b|dollar|\$|€))"
 _MONTH = re.compile(rf"\b(?P<m>{MONTH})")
+_DIGIT = re.compile(r"\d")
 # Around each month name (the patterns before it end where it begins, "$"):
 _DAYS_BEFORE = re.compile(
     rf"(?<![\w.,/-])(?:(?:the|der|den|dem)\s+)?(?P<d1>{DAY})(?:{_TO}(?:(?:the|zum|den)\s+)?"
@@ -106,9 +107,7 @@ def month_dates(scan: Scan) -> Iterator[Piece]:
             year = int(after["y"]) if after["y"] else None
             yield from _days(after, m.start(), after.end(), month, year)
         head = low[max(0, m.start() - 40) : m.start()]
-        may_have_day = any(c.isdigit() for c in head) or not v.ORDINALS.keys().isdisjoint(
-            head.split()
-        )
+        may_have_day = _DIGIT.search(head) or not v.ORDINALS.keys().isdisjoint(head.split())
         before = scan.before(_DAYS_BEFORE, m.start(), 7) if may_have_day else None
         if before and not is_numbering(low, before.start()):
             year_after = _YEAR_AFTER_DAY.match(low, m.end())

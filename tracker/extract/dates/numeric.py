@@ -63,6 +63,15 @@ def is_numbering(text: str, start: int) -> bool:
     return _NUMBERING.search(text, max(0, start - 12), start) is not None
 
 
+def _is_year_word(word: str) -> bool:
+    return len(word) == 4 and word.isdigit()
+
+
+def _is_day_word(word: str) -> bool:
+    """One or two digits: a day or a month of a numeric date."""
+    return len(word) <= 2 and word.isdigit()
+
+
 def _after_clock_word(text: str, start: int) -> bool:
     """ "um 10.10", "gegen 16.30": a time of day, not a date."""
     return _CLOCK_WORD.search(text, max(0, start - 7), start) is not None
@@ -103,10 +112,11 @@ def _year(digits: str | None, scan: Scan) -> int | None:
 
 def iso_dates(scan: Scan) -> Iterator[Piece]:
     """ "2026-02-05", "2018-8-31", and the months "2014-10", "2014/10"."""
-    for m in matches(_ISO, scan, scan.number_starts):
+    years = scan.numbers(_is_year_word)
+    for m in matches(_ISO, scan, years):
         if piece := date_piece(m.start(), m.end(), int(m["d"]), int(m["m"]), int(m["y"])):
             yield piece
-    for m in matches(_ISO_MONTH, scan, scan.number_starts):
+    for m in matches(_ISO_MONTH, scan, years):
         yield month_piece(m.start(), m.end(), int(m["m"]), int(m["y"]))
 
 
@@ -114,7 +124,7 @@ def dotted_dates(scan: Scan) -> Iterator[Piece]:
     """ "5.2.2026", "31.10.74", "15.2." and, in German, "10.10"."""
     text = scan.low
     for pattern in (_DOTTED, _DOTTED_SHORT) if scan.lang == "de" else (_DOTTED,):
-        for m in matches(pattern, scan, scan.number_starts):
+        for m in matches(pattern, scan, scan.numbers(_is_day_word)):
             if is_numbering(text, m.start()) or _after_clock_word(text, m.start()):
                 continue
             order = _order(int(m["a"]), int(m["b"]), day_first=True)
@@ -127,17 +137,17 @@ def slashed_dates(scan: Scan) -> Iterator[Piece]:
     """ "05/02/2026", "10-31-74", "2/2013", and in English "2/15"."""
     text, day_first = scan.low, scan.lang == "de"
     for pattern in (_SLASHED, _HYPHENED):
-        for m in matches(pattern, scan, scan.number_starts):
+        for m in matches(pattern, scan, scan.numbers(_is_day_word)):
             order = _order(int(m["a"]), int(m["b"]), day_first=day_first)
             piece = date_piece(m.start(), m.end(), *order, _year(m["y"], scan)) if order else None
             if piece and not is_numbering(text, m.start()):
                 yield piece
-    for m in matches(_MONTH_YEAR, scan, scan.number_starts):
+    for m in matches(_MONTH_YEAR, scan, scan.numbers(_is_day_word)):
         if not is_numbering(text, m.start()):
             yield month_piece(m.start(), m.end(), int(m["m"]), int(m["y"]))
     if scan.lang != "en":
         return
-    for m in matches(_SLASHED_SHORT, scan, scan.number_starts):
+    for m in matches(_SLASHED_SHORT, scan, scan.numbers(_is_day_word)):
         month, day_of_month = int(m["a"]), int(m["b"])
         piece = date_piece(m.start(), m.end(), day_of_month, month, None) if month <= 12 else None
         if piece and not is_numbering(text, m.start()):
@@ -146,7 +156,7 @@ def slashed_dates(scan: Scan) -> Iterator[Piece]:
 
 def day_ranges(scan: Scan) -> Iterator[Piece]:
     """ "14./15.10.", "14. - 15.10.2018": the days of one month, from the first to the second."""
-    for m in matches(_DAY_RANGE, scan, scan.number_starts):
+    for m in matches(_DAY_RANGE, scan, scan.numbers(_is_day_word)):
         first, last, month = int(m["a"]), int(m["b"]), int(m["m"])
         if not (1 <= first < last <= 31 and 1 <= month <= 12) or is_numbering(scan.low, m.start()):
             continue

@@ -111,6 +111,14 @@ _SEASON_WORDS = {*v.SEASONS, *(f"{s}s" for s in v.SEASONS), *(f"{s}es" for s in 
 _WEEK_WORDS = {"kw", "kalenderwoche", "calendar", "week", *(f"kw{n}" for n in range(1, 54))}
 
 
+_QS = ("q1", "q2", "q3", "q4")
+
+
+def _is_short_or_quarter(word: str) -> bool:
+    """ "3", "3rd", "4tes" (an ordinal of a quarter or half), "2018q4", "18q4", "3q26"."""
+    return len(word) <= 4 or "q" in word
+
+
 def _ordinal(m: re.Match[str]) -> int:
     if m["w"]:
         return int(m["w"])
@@ -126,7 +134,7 @@ def _year_digits(digits: str | None, scan: Scan) -> int | None:
 
 def quarters(scan: Scan) -> Iterator[Piece]:
     starts = sorted(
-        {*scan.number_starts, *scan.starts(_ORDINAL_WORDS), *scan.starts(("q1", "q2", "q3", "q4"))}
+        {*scan.numbers(_is_short_or_quarter), *scan.starts(_ORDINAL_WORDS), *scan.starts(_QS)}
     )
     for m in matches(_QUARTER, scan, starts):
         if m["q"] or m["q2"]:
@@ -138,7 +146,13 @@ def quarters(scan: Scan) -> Iterator[Piece]:
 
 
 def halves(scan: Scan) -> Iterator[Piece]:
-    starts = sorted({*scan.number_starts, *scan.starts(_ORDINAL_WORDS), *scan.starts(("h1", "h2"))})
+    starts = sorted(
+        {
+            *scan.numbers(_is_short_or_quarter),
+            *scan.starts(_ORDINAL_WORDS),
+            *scan.starts(("h1", "h2")),
+        }
+    )
     for m in matches(_HALF, scan, starts):
         number = int(m["h"]) if m["h"] else _ordinal(m)
         yield _slice_piece(m, "half", number, _year_digits(m["y"] or m["hy"], scan))
@@ -173,7 +187,7 @@ def _yearly(bounds: Callable[[int], tuple[date, date]], grain: str) -> Reader:
 def years(scan: Scan) -> Iterator[Piece]:
     """ "bis 2030", "ab 2027", "im Jahr 2026", "in 2014 A.D.": a year after a word of time."""
     text = scan.text
-    for m in matches(_YEAR, scan, scan.number_starts):
+    for m in matches(_YEAR, scan, scan.numbers(lambda w: len(w) <= 4 and w.isdigit())):
         if m["ad"]:
             year = int(m["ad"])
         elif scan.before(_YEAR_CUE, m.start(), 5) and not _COUNTED.match(text, m.end()):
@@ -243,7 +257,7 @@ def _next_new_year(anchor: date, direction: str) -> Reading | None:
 
 def decades(scan: Scan) -> Iterator[Piece]:
     """ "the 1990s", "in den 2020er Jahren": the ten years of a decade (as a range of years)."""
-    for m in matches(_DECADE, scan, scan.number_starts):
+    for m in matches(_DECADE, scan, scan.numbers(lambda w: w.endswith(("0s", "0er")))):
         digits = m["d"].lstrip("'")
         first = int(digits) if len(digits) == 4 else 1900 + int(digits)
         if len(digits) == 2 and first + 100 <= scan.anchor.year - 20:

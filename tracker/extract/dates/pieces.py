@@ -8,6 +8,7 @@ date) build new pieces around the readers of old ones.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -151,12 +152,17 @@ class Scan:
         # "İ" is the one character whose lowercase is two characters long.
         self.low = low = text.replace("\u0130", "I").lower()
         self.words: dict[str, list[int]] = {}
-        self.number_starts: list[int] = []
+        self.word_starts: list[int] = []  # every word's start, in order
         for m in _WORD.finditer(low):
-            word = m.group(0)
-            self.words.setdefault(word, []).append(m.start())
-            if word[0].isdigit():
-                self.number_starts.append(m.start())
+            self.words.setdefault(m.group(0), []).append(m.start())
+            self.word_starts.append(m.start())
+        # The words that start with a digit ("2026", "15", "3rd", "2018q4"), for the finders
+        # of numeric forms, which pick the ones of their shape (`numbers`).
+        self.number_words = {w: s for w, s in self.words.items() if w[0].isdigit()}
+
+    def numbers(self, shape: Callable[[str], bool]) -> list[int]:
+        """Where a word of digits of the given shape starts, in text order."""
+        return sorted(s for w, starts in self.number_words.items() if shape(w) for s in starts)
 
     def starts(self, words: Iterable[str]) -> list[int]:
         """Where any of `words` (lowercase, whole words) starts, in text order."""
@@ -171,10 +177,8 @@ class Scan:
     def before(self, pattern: re.Pattern[str], end: int, words: int) -> re.Match[str] | None:
         """The words right before `end` that `pattern` matches whole, the longest first: tried
         from each of the `words` word starts before `end` (not a scan of the text before)."""
-        window = max(0, end - 16 * words - 16)
-        cut = window > 0 and self.low[window - 1].isalnum()  # the first word is not whole
-        starts = [m.start() for m in _WORD.finditer(self.low, window, end)][cut:]
-        for start in starts[-words:]:
+        index = bisect_left(self.word_starts, end)
+        for start in self.word_starts[max(0, index - words) : index]:
             if (m := pattern.fullmatch(self.low, start, end)) is not None:
                 return m
         return None

@@ -60,7 +60,8 @@ def clock_times(scan: Scan) -> Iterator[Piece]:
     """ "17:00", "16.30 Uhr", "um 10.10", "at 11:59 p.m. EST", "noon"; a clock word before it
     ("um", "at", "gegen") belongs to it."""
     text = scan.low
-    for m in matches(_CLOCK, scan, sorted({*scan.number_starts, *scan.starts(_CLOCK_WORDS)})):
+    hours = scan.numbers(lambda w: len(w) <= 6)  # "17", "1030", "5pm", "16h00", "18uhr"
+    for m in matches(_CLOCK, scan, sorted({*hours, *scan.starts(_CLOCK_WORDS)})):
         if m.start() > 0 and _CLOCK_UNLESS.search(text, max(0, m.start() - 2), m.start()):
             continue
         lead = scan.before(_LEAD, m.start(), 2)
@@ -74,7 +75,9 @@ def clock_times(scan: Scan) -> Iterator[Piece]:
     for m in matches(
         _QUARTER_PAST,
         scan,
-        sorted({*scan.number_starts, *scan.starts(("for", "a", "quarter", "half"))}),
+        sorted(
+            {*scan.numbers(lambda w: len(w) <= 2), *scan.starts(("for", "a", "quarter", "half"))}
+        ),
     ):
         yield Piece(m.start(), m.end(), "time", "time", _anchor_day, time="")
 
