@@ -87,3 +87,29 @@ def test_direction_is_reported_when_the_text_fixes_it_de_en():
     assert only("Der Ausschuss tagte gestern.", "de").direction == "past"
     assert only("The committee meets next week.", "en").direction == "future"
     assert only("15. März", "de").direction is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "due"),
+    [
+        ("Die Anhörung wurde auf den 12. Dezember verschoben.", "de", date(2025, 12, 12)),
+        ("The hearing was postponed to December 12.", "en", date(2025, 12, 12)),
+        ("Die Frist wurde bis zum 31. Oktober verlängert.", "de", date(2026, 10, 31)),
+        ("The comment period was extended until October 31.", "en", date(2026, 10, 31)),
+        ("Die Abstimmung wurde auf Montag vertagt.", "de", date(2025, 11, 17)),
+        ("The vote was moved to Monday.", "en", date(2025, 11, 17)),
+    ],
+)
+def test_the_new_date_of_a_change_told_in_the_past_lies_ahead_de_en(text, lang, due):
+    assert only(text, lang).due == due
+
+
+def test_the_day_a_change_was_made_stays_in_the_past_de_en():
+    # A Thursday anchor: the Monday of the change is the one before.
+    assert only("Die Abstimmung wurde am Montag vertagt.", "de").value == date(2025, 11, 10)
+    assert only("The vote was postponed on Monday.", "en").value == date(2025, 11, 10)
+
+
+def test_the_following_period_is_counted_from_the_text_not_read_de_en():
+    assert find_dates("In den folgenden Jahren stiegen die Zölle.", anchor=ANCHOR, lang="de") == []
+    assert find_dates("Fees rise over the following years.", anchor=ANCHOR, lang="en") == []

@@ -134,7 +134,11 @@ def _read(scan: Scan, tenses: Tenses, piece: Piece) -> TimeExpression | None:
     of any context (see `tense`)."""
     text = scan.text
     date_end = int(piece.extras.get("date_end", piece.end))
-    said = piece.direction or tenses.direction(piece.start, date_end) or piece.cue_direction
+    said = (
+        piece.direction
+        or tenses.direction(piece.start, date_end, piece.cue.lower())
+        or piece.cue_direction
+    )
     direction = said or ("future" if tenses.is_alone(piece.start, piece.end) else "")
     reading = piece.read(scan.anchor, direction)
     if reading is None:

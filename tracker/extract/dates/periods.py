@@ -184,10 +184,14 @@ def _yearly(bounds: Callable[[int], tuple[date, date]], grain: str) -> Reader:
     return read
 
 
+def _is_short_number(word: str) -> bool:
+    return len(word) <= 4 and word.isdigit()
+
+
 def years(scan: Scan) -> Iterator[Piece]:
     """ "bis 2030", "ab 2027", "im Jahr 2026", "in 2014 A.D.": a year after a word of time."""
     text = scan.text
-    for m in matches(_YEAR, scan, scan.numbers(lambda w: len(w) <= 4 and w.isdigit())):
+    for m in matches(_YEAR, scan, scan.numbers(_is_short_number)):
         if m["ad"]:
             year = int(m["ad"])
         elif scan.before(_YEAR_CUE, m.start(), 5) and not _COUNTED.match(text, m.end()):
@@ -255,9 +259,13 @@ def _next_new_year(anchor: date, direction: str) -> Reading | None:
     return day(date(anchor.year + (0 if direction == "past" else 1), 1, 1))
 
 
+def _is_decade_word(word: str) -> bool:
+    return word.endswith(("0s", "0er"))
+
+
 def decades(scan: Scan) -> Iterator[Piece]:
     """ "the 1990s", "in den 2020er Jahren": the ten years of a decade (as a range of years)."""
-    for m in matches(_DECADE, scan, scan.numbers(lambda w: w.endswith(("0s", "0er")))):
+    for m in matches(_DECADE, scan, scan.numbers(_is_decade_word)):
         digits = m["d"].lstrip("'")
         first = int(digits) if len(digits) == 4 else 1900 + int(digits)
         if len(digits) == 2 and first + 100 <= scan.anchor.year - 20:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -151,18 +152,24 @@ class Scan:
         self.text, self.lang, self.anchor = text, lang, anchor
         # "İ" is the one character whose lowercase is two characters long.
         self.low = low = text.replace("\u0130", "I").lower()
-        self.words: dict[str, list[int]] = {}
-        self.word_starts: list[int] = []  # every word's start, in order
-        for m in _WORD.finditer(low):
-            self.words.setdefault(m.group(0), []).append(m.start())
-            self.word_starts.append(m.start())
+        self.tokens: list[str] = _WORD.findall(low)  # every word, in order
+        self.word_starts = [m.start() for m in _WORD.finditer(low)]  # where each one starts
+        self.words: dict[str, list[int]] = defaultdict(list)  # where each word stands
+        for word, start in zip(self.tokens, self.word_starts, strict=True):
+            self.words[word].append(start)
+        self.words.default_factory = None  # a word not in the text is a KeyError again
         # The words that start with a digit ("2026", "15", "3rd", "2018q4"), for the finders
         # of numeric forms, which pick the ones of their shape (`numbers`).
         self.number_words = {w: s for w, s in self.words.items() if w[0].isdigit()}
+        self._shapes: dict[Callable[[str], bool], list[int]] = {}
 
     def numbers(self, shape: Callable[[str], bool]) -> list[int]:
         """Where a word of digits of the given shape starts, in text order."""
-        return sorted(s for w, starts in self.number_words.items() if shape(w) for s in starts)
+        if (found := self._shapes.get(shape)) is None:
+            found = self._shapes[shape] = sorted(
+                s for w, starts in self.number_words.items() if shape(w) for s in starts
+            )
+        return found
 
     def starts(self, words: Iterable[str]) -> list[int]:
         """Where any of `words` (lowercase, whole words) starts, in text order."""
@@ -170,9 +177,12 @@ class Scan:
         return sorted(start for word in found for start in self.words[word])
 
     def word_before(self, end: int) -> str:
-        """The word that ends right before `end` (past white space), "" if none."""
-        found = _LAST_WORD.search(self.low, max(0, end - 40), end)
-        return found.group(1) if found else ""
+        """The word that ends before `end` (past any marks and white space), "" if none."""
+        index = bisect_left(self.word_starts, end) - 1
+        if index < 0:
+            return ""
+        start = self.word_starts[index]
+        return self.tokens[index][: end - start]
 
     def before(self, pattern: re.Pattern[str], end: int, words: int) -> re.Match[str] | None:
         """The words right before `end` that `pattern` matches whole, the longest first: tried
@@ -186,9 +196,6 @@ class Scan:
     def original(self, m: re.Match[str], group: str | int = 0) -> str:
         """The text of a match's group on the lowercase text, in its original case."""
         return self.text[m.start(group) : m.end(group)]
-
-
-_LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
 def matches(pattern: re.Pattern[str], scan: Scan, starts: Iterable[int]) -> Iterator[re.Match[str]]:

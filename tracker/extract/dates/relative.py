@@ -91,6 +91,8 @@ def relative_periods(scan: Scan) -> Iterator[Piece]:
             yield _relative(m, unit, -1)
             continue
         rel = " ".join(m["rel"].lower().split())
+        if rel in _NARRATIVE:
+            continue  # "the following week", "in den folgenden Jahren": after a date of the text
         shift = -1 if rel == "this past" else v.RELATIVE[rel]
         if m["season"] or m["seasons"]:
             season = v.SEASONS[m["season"].lower()] if m["season"] else 0
@@ -106,6 +108,9 @@ def relative_periods(scan: Scan) -> Iterator[Piece]:
         piece = _relative(m, unit, shift)
         piece.approx = plural
         yield piece
+
+
+_NARRATIVE = frozenset(("following", "folgende", "folgenden"))
 
 
 def _is_plural(unit: str, ending: str) -> bool:

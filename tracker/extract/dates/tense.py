@@ -9,7 +9,9 @@ The rule, in order:
    ... am 15. März", "said on Monday", "signed on" look back; "wird ... am 15. März", "will
    hold a hearing on", "plant", "expects", "is scheduled", "tritt ... in Kraft" look ahead). A
    plan told in the past ("Für Mitte April waren Gegenzölle geplant", "had been scheduled for")
-   fixes nothing: the plan's date may lie either side.
+   fixes nothing: the plan's date may lie either side. The new date of a change told in the
+   past ("was postponed to November 12", "wurde auf Montag verschoben", "extended until July
+   31") looks ahead: the change is past, the date it moves to is the schedule.
 3. Else the cue before it: "bis", "by", "until", "ab", "from", "no later than" look ahead,
    "von"/"vom" back.
 4. Else, when the expression is all its sentence holds (a heading, an agenda line, a form field,
@@ -83,6 +85,12 @@ _TAKE_EFFECT = _words("take takes enter enters come comes go goes")
 _PLAN = _words(
     "geplant geplante geplanten vorgesehen planned scheduled expected erwartet angesetzt terminiert"
 )
+# A change told in the past whose new date follows a cue of `_TARGET_CUES`: that date looks ahead.
+_CHANGE = _words(
+    """postponed delayed deferred moved rescheduled extended prolonged pushed verschoben verschob
+    verlegt verlegte vertagt vertagte verlängert verlängerte vorgezogen"""
+)
+_TARGET_CUES = _words("to until till through into for up auf bis")
 # Participles that look ahead although they end like past ones.
 _FORWARD_PARTICIPLES = _words("planned scheduled expected geplant erwartet")
 # Words in -ed that are no past tense (adjectives, nouns): the rest count as weak past signals.
@@ -115,6 +123,7 @@ class Tenses:
         self.words = _tense_words(scan)
         self.starts = [start for start, _, _, _ in self.words]
         self.plans = scan.starts(_PLAN & scan.words.keys())
+        self.changes = scan.starts(_CHANGE & scan.words.keys())
         weak = [w for w in scan.words if len(w) > 5 and w.endswith("ed") and w not in _NOT_PAST]
         self.weak = scan.starts(weak)
         self.marks = [m.span() for m in _CLAUSE_MARK.finditer(scan.low) if _is_mark(scan.low, m)]
@@ -141,12 +150,17 @@ class Tenses:
         around = self.text[first:start] + self.text[end:last]
         return not any(char.isalnum() for char in around)
 
-    def direction(self, start: int, end: int) -> str:
+    def direction(self, start: int, end: int, cue: str = "") -> str:
         """ "past", "future" or "" from the tense word nearest to `start`..`end`: in its clause
-        first, else in its sentence; English words in -ed count last."""
+        first, else in its sentence; English words in -ed count last. With a `cue` of a new
+        date ("to", "bis") after a change told in the past, "future"."""
         sentence = self.bounds(start, end)
         clause = self._clause(start, end, sentence)
         found = self._nearest(start, end, clause) or self._nearest(start, end, sentence)
+        if found == "past" and cue.split()[:1] and cue.split()[0] in _TARGET_CUES:
+            low, high = clause
+            if bisect_left(self.changes, high) > bisect_left(self.changes, low):
+                return "future"
         if found:
             return found
         low, high = sentence

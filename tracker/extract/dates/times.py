@@ -56,11 +56,19 @@ def _anchor_day(anchor: date, direction: str) -> Reading | None:
     return day(anchor)
 
 
+def _up_to_six(word: str) -> bool:
+    return len(word) <= 6
+
+
+def _up_to_two(word: str) -> bool:
+    return len(word) <= 2
+
+
 def clock_times(scan: Scan) -> Iterator[Piece]:
     """ "17:00", "16.30 Uhr", "um 10.10", "at 11:59 p.m. EST", "noon"; a clock word before it
     ("um", "at", "gegen") belongs to it."""
     text = scan.low
-    hours = scan.numbers(lambda w: len(w) <= 6)  # "17", "1030", "5pm", "16h00", "18uhr"
+    hours = scan.numbers(_up_to_six)  # "17", "1030", "5pm", "16h00", "18uhr"
     for m in matches(_CLOCK, scan, sorted({*hours, *scan.starts(_CLOCK_WORDS)})):
         if m.start() > 0 and _CLOCK_UNLESS.search(text, max(0, m.start() - 2), m.start()):
             continue
@@ -75,9 +83,7 @@ def clock_times(scan: Scan) -> Iterator[Piece]:
     for m in matches(
         _QUARTER_PAST,
         scan,
-        sorted(
-            {*scan.numbers(lambda w: len(w) <= 2), *scan.starts(("for", "a", "quarter", "half"))}
-        ),
+        sorted({*scan.numbers(_up_to_two), *scan.starts(("for", "a", "quarter", "half"))}),
     ):
         yield Piece(m.start(), m.end(), "time", "time", _anchor_day, time="")
 
