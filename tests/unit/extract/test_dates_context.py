@@ -110,6 +110,6 @@ def test_the_day_a_change_was_made_stays_in_the_past_de_en():
     assert only("The vote was postponed on Monday.", "en").value == date(2025, 11, 10)
 
 
-def test_the_following_period_is_counted_from_the_text_not_read_de_en():
+def test_the_following_years_are_counted_from_the_text_not_read_de_en():
     assert find_dates("In den folgenden Jahren stiegen die Zölle.", anchor=ANCHOR, lang="de") == []
     assert find_dates("Fees rise over the following years.", anchor=ANCHOR, lang="en") == []

@@ -35,6 +35,11 @@ ANCHOR = date(2026, 2, 5)
         ("See section 3.2 and clause 4 of the agreement.", "en"),
         ("The service runs 24 hours a day.", "en"),
         ("It may rain, and they march on.", "en"),
+        ("Das Update auf iOS 18.2 und Kapitel 4.3 sind fertig.", "de"),
+        ("In der zweiten Hälfte der Saison fielen die Tore.", "de"),
+        ("Growth was 3.2.", "en"),
+        ("She scored in the second half of the game and in the quarter-finals.", "en"),
+        ("Prices rose in the first quarter-century of the euro.", "en"),
     ],
 )
 def test_numbers_and_words_that_are_not_dates_de_en(text, lang):

@@ -87,6 +87,30 @@ def test_parts_of_periods_de_en(text, lang, start, end, due):
         ("The review ends in the second half of 2026.", "en", date(2026, 7, 1), date(2026, 12, 31)),
         ("The review ends this summer.", "en", date(2026, 6, 21), date(2026, 9, 22)),
         ("Die Frist endet in KW 12.", "de", date(2026, 3, 16), date(2026, 3, 22)),
+        (
+            "Im ersten Quartal des laufenden Jahres stiegen die Preise.",
+            "de",
+            date(2026, 1, 1),
+            date(2026, 3, 31),
+        ),
+        (
+            "Im zweiten Halbjahr des kommenden Jahres folgt der Bericht.",
+            "de",
+            date(2027, 7, 1),
+            date(2027, 12, 31),
+        ),
+        (
+            "Prices rose in the fourth quarter of last year.",
+            "en",
+            date(2025, 10, 1),
+            date(2025, 12, 31),
+        ),
+        (
+            "The report follows in the first half of next year.",
+            "en",
+            date(2027, 1, 1),
+            date(2027, 6, 30),
+        ),
     ],
 )
 def test_quarters_halves_seasons_and_weeks_de_en(text, lang, start, end):

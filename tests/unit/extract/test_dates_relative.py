@@ -129,3 +129,12 @@ def test_relative_months_and_years_de_en():
     assert only("Der Bericht kommt nächsten März.", "de").start == date(2026, 3, 1)
     assert only("The report comes next January.", "en").start == date(2027, 1, 1)
     assert only("The report came last March.", "en").start == date(2025, 3, 1)
+
+
+def test_the_following_week_is_the_next_one_de_en():
+    # As in Duckling: one following period counts from the anchor (the years after a date of the
+    # text, "in den folgenden Jahren", are not read: see test_dates_context).
+    assert (only("Die Gespräche gehen in der folgenden Woche weiter.", "de").start) == date(
+        2026, 2, 9
+    )
+    assert (only("Talks resume the following week.", "en").start) == date(2026, 2, 9)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from tracker.extract.dates import vocab as v
 from tracker.extract.dates.calendar import full_year, month_end, safe_date
 from tracker.extract.dates.pieces import (
     Piece,
@@ -127,10 +128,39 @@ def dotted_dates(scan: Scan) -> Iterator[Piece]:
         for m in matches(pattern, scan, scan.numbers(_is_day_word)):
             if is_numbering(text, m.start()) or _after_clock_word(text, m.start()):
                 continue
+            if pattern is _DOTTED and scan.lang == "en" and not m["y"]:
+                continue  # "growth was 3.2.": English writes no day and month with dots
+            if pattern is _DOTTED_SHORT and not _may_lead_short_date(scan.word_before(m.start())):
+                continue  # "iOS 18.2", "Kapitel 4.3": a version or a section
             order = _order(int(m["a"]), int(m["b"]), day_first=True)
             year = _year(m.groupdict().get("y"), scan)
             if order and (piece := date_piece(m.start(), m.end(), *order, year)):
                 yield piece
+
+
+# The words a German "10.10" (no closing dot) may follow; after any other word it is a number.
+_SHORT_DATE_LEADS = frozenset(
+    [
+        "am",
+        "vom",
+        "von",
+        "bis",
+        "zum",
+        "ab",
+        "seit",
+        "den",
+        "dem",
+        "der",
+        "zwischen",
+        "und",
+        "oder",
+        "sowie",
+    ]
+)
+
+
+def _may_lead_short_date(word: str) -> bool:
+    return not word.isalpha() or word in _SHORT_DATE_LEADS or word in v.WEEKDAYS
 
 
 def slashed_dates(scan: Scan) -> Iterator[Piece]:

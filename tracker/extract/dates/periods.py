@@ -39,15 +39,23 @@ _NTH = (
     r"(?P<w>[1-4])(?:st|nd|rd|th|tes|ten|ter|te|\.)"
     r"|(?P<word>first|second|third|fourth|erste[nrsm]?|zweite[nrsm]?|dritte[nrsm]?|vierte[nrsm]?)"
 )
+# "quarter-finals", "the second half of the game", "die zweite Hälfte der Saison": no period of a
+# year (after the quarter or half word: no hyphen, no "of"/"des" with anything but a year).
+_OF_A_YEAR_ONLY = (
+    r"(?!-)"
+    r"(?!\s+of\s+(?!(?:(?:the|this|next|last|current|fiscal|calendar|financial)\s+)*(?:year|fy|\d)))"
+    r"(?!\s+(?:des|der)\s+(?!(?:(?:laufenden|kommenden|nächsten|vergangenen|aktuellen)\s+)?"
+    r"(?:jahres|geschäftsjahres|kalenderjahres|haushaltsjahres|\d)))"
+)
 _QUARTER = re.compile(
-    rf"\b(?:the\s+)?(?:{_NTH})\s+(?:quarter|qtr|quartal)(?:e?s|e?n)?\b"
+    rf"\b(?:the\s+)?(?:{_NTH})\s+(?:quarter|qtr|quartal)(?:e?s|e?n)?\b{_OF_A_YEAR_ONLY}"
     rf"(?:\s+(?:of\s+(?:the\s+year\s+)?|des\s+jahres\s+|in\s+)?(?P<y>{_Y}))?"
     rf"|\bq(?P<q>[1-4])(?:\s*[/-]?\s*(?P<qy>{_Y}|'?\d\d(?![\d.,%])))?\b"
     rf"|\b(?P<yq>{_Y}|\d\d)\s?q(?P<q2>[1-4])\b"
 )
 _HALF = re.compile(
     rf"\b(?:the\s+)?(?:(?P<w>[12])\.?|(?P<word>first|second|erste[nrsm]?|zweite[nrsm]?))\s+"
-    rf"(?:half|halbjahr|jahreshälfte|hälfte)(?:e?s)?\b(?:\s+(?:of\s+(?:the\s+year\s+)?|des\s+jahres\s+)?(?P<y>{_Y}))?"
+    rf"(?:half|halbjahr|jahreshälfte|hälfte)(?:e?s)?\b{_OF_A_YEAR_ONLY}(?:\s+(?:of\s+(?:the\s+year\s+)?|des\s+jahres\s+)?(?P<y>{_Y}))?"
     rf"|\bh(?P<h>[12])(?:\s*[/-]?\s*(?P<hy>{_Y}|'?\d\d(?![\d.,%])))?\b"
 )
 _ORDINAL_NUMBERS = {
@@ -142,7 +150,7 @@ def quarters(scan: Scan) -> Iterator[Piece]:
             year = _year_digits(m["qy"] or m["yq"], scan)
         else:
             number, year = _ordinal(m), _year_digits(m["y"], scan)
-        yield _slice_piece(m, "quarter", number, year)
+        yield _slice_piece(m, "quarter", number, year, scan)
 
 
 def halves(scan: Scan) -> Iterator[Piece]:
@@ -155,19 +163,31 @@ def halves(scan: Scan) -> Iterator[Piece]:
     )
     for m in matches(_HALF, scan, starts):
         number = int(m["h"]) if m["h"] else _ordinal(m)
-        yield _slice_piece(m, "half", number, _year_digits(m["y"] or m["hy"], scan))
+        yield _slice_piece(m, "half", number, _year_digits(m["y"] or m["hy"], scan), scan)
 
 
-def _slice_piece(m: re.Match[str], unit: str, number: int, year: int | None) -> Piece:
+# "des kommenden Jahres", "of next year", "letzten Jahres": the year of a quarter or half.
+_RELATIVE_YEAR = re.compile(
+    rf"\s+(?:(?:des|of)\s+)?(?:the\s+)?(?P<rel>{v.RELATIVE_WORD})\s+(?:jahres|years?)\b"
+)
+
+
+def _slice_piece(m: re.Match[str], unit: str, number: int, year: int | None, scan: Scan) -> Piece:
     months = 3 if unit == "quarter" else 6
+    end, direction = m.end(), ""
+    if year is None and (relative := _RELATIVE_YEAR.match(scan.low, end)):
+        shift = v.RELATIVE[" ".join(relative["rel"].split())]
+        year, end = scan.anchor.year + shift, relative.end()
+        direction = "future" if shift > 0 else "past" if shift < 0 else ""
 
     def bounds(y: int) -> tuple[date, date]:
         return date(y, (number - 1) * months + 1, 1), month_end(y, number * months)
 
     reader = fixed(period(*bounds(year), unit)) if year else _yearly(bounds, unit)
     return Piece(
-        m.start(), m.end(), "period", unit, reader, flexible=year is None, year=year, unit=unit
-    )
+        m.start(), end, "period", unit, reader, flexible=year is None, year=year, unit=unit,
+        direction=direction,
+    )  # fmt: skip
 
 
 def _yearly(bounds: Callable[[int], tuple[date, date]], grain: str) -> Reader:

@@ -91,8 +91,6 @@ def relative_periods(scan: Scan) -> Iterator[Piece]:
             yield _relative(m, unit, -1)
             continue
         rel = " ".join(m["rel"].lower().split())
-        if rel in _NARRATIVE:
-            continue  # "the following week", "in den folgenden Jahren": after a date of the text
         shift = -1 if rel == "this past" else v.RELATIVE[rel]
         if m["season"] or m["seasons"]:
             season = v.SEASONS[m["season"].lower()] if m["season"] else 0
@@ -103,6 +101,8 @@ def relative_periods(scan: Scan) -> Iterator[Piece]:
             continue
         unit = v.PERIOD_UNITS[m["unit"].lower()]
         plural = _is_plural(m["unit"], m["ending"] or "")  # "in den kommenden Wochen"
+        if plural and rel in _NARRATIVE:
+            continue  # "in den folgenden Jahren": the years after a date of the text
         if unit == "day" and not plural:
             continue  # "am nächsten Tag", "the last day of": counted from a date of the text
         piece = _relative(m, unit, shift)
