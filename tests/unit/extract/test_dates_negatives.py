@@ -40,6 +40,8 @@ ANCHOR = date(2026, 2, 5)
         ("Growth was 3.2.", "en"),
         ("She scored in the second half of the game and in the quarter-finals.", "en"),
         ("Prices rose in the first quarter-century of the euro.", "en"),
+        ("Sprecherin Mai Thi Nguyen und der Schauspieler August Diehl kamen.", "de"),
+        ("Reporter June Kim and April Smith wrote it.", "en"),
     ],
 )
 def test_numbers_and_words_that_are_not_dates_de_en(text, lang):

@@ -88,6 +88,19 @@ def _is_weak_month(word: str) -> bool:
     return low == "may" or low in v.ABBREVIATED_MONTHS or word.islower()
 
 
+# A capitalised word right after a month makes it a first name ("April Smith", "Mai Thi
+# Nguyen", "August Diehl") unless a cue before it made it a time ("im Juni Gespräche").
+_NAME_AFTER = re.compile(r" (?!(?:Uhr|Jahres|Jahr|Year|Jahre)\b)[A-ZÄÖÜ][a-zäöüß]+\b")
+
+
+def _is_first_name(scan: Scan, end: int) -> bool:
+    name = _NAME_AFTER.match(scan.text, end)
+    return name is not None and name.group(0)[1:].lower() not in _TIME_WORDS
+
+
+_TIME_WORDS = frozenset((*v.MONTHS, *v.WEEKDAYS))
+
+
 def _is_bare_abbreviation(word: str) -> bool:
     return word in v.ABBREVIATED_MONTHS  # (with its dot it is "jan.")
 
@@ -137,7 +150,8 @@ def _month_pieces(scan: Scan, m: re.Match[str], month: int) -> Iterator[Piece]:
     elif not _is_bare_abbreviation(m["m"]):  # "Jan" alone is a name ("Jan Müller")
         yield Piece(
             m.start(), m.end(), "month", "absolute", month_reader(month), flexible=True,
-            month=month, unit="month", weak=_is_weak_month(scan.original(m, "m")),
+            month=month, unit="month",
+            weak=_is_weak_month(scan.original(m, "m")) or _is_first_name(scan, m.end()),
         )  # fmt: skip
     if rel := scan.before(_RELATIVE_BEFORE, m.start(), 1):
         shift = v.RELATIVE[rel["rel"]]
