@@ -63,6 +63,12 @@ def test_same_day_scheduled_actions_are_commitments_due_that_day_de_en():
     assert [c.due for c in x.commitments] == [THURSDAY]
     x = run("The minister signed the decree today.", THURSDAY, "en")
     assert (x.commitments, [e.date for e in x.events]) == ([], [THURSDAY])
+    # "heute" before a determiner is no "heute gültige" state.
+    x = run("Die Kommission will heute Nachmittag ihre Vorschläge vorlegen.", THURSDAY, "de")
+    assert [c.due for c in x.commitments] == [THURSDAY]
+    x = run("The Commission will present its proposals this afternoon.", THURSDAY, "en")
+    assert [c.due for c in x.commitments] == [THURSDAY]
+    assert run("Die heute gültige Fassung wurde geändert.", THURSDAY, "de").events == []
 
 
 def test_a_time_of_day_beside_a_date_keeps_the_day_de_en():

@@ -33,7 +33,11 @@ _HEADER = re.compile(
 _STATIVE_TODAY = re.compile(
     r"(?:[Ss]chon|[Bb]is|[Nn]och|[Vv]on|[Uu]ntil|[Aa]s\s+of|[Uu]p\s+to|[Ff]rom)\s+$"
 )
-_TODAY_ADJECTIVE = re.compile(r"^\s+[a-zäöü]+(?:en|e|er|es)\s+[A-ZÄÖÜ]")
+# "die heute gültige Fassung": an adjective after "heute" (not a determiner: "heute ihre Pläne").
+_TODAY_ADJECTIVE = re.compile(
+    r"^\s+(?!(?:ihre|seine|eine|keine|diese|jene|unsere|alle|beide|viele|einige|manche|jede)"
+    r"[nmrs]?\s)[a-zäöü]+(?:en|e|er|es)\s+[A-ZÄÖÜ]"
+)
 # A measure that starts or applies in a year: its first day is the date that counts.
 _STARTS = re.compile(
     r"\b(?:steig(?:t|en)|sink(?:t|en)|tritt|treten|in\s+kraft|inkrafttreten|gilt|gelten|"
@@ -179,7 +183,8 @@ def _is_stative_today(expr: TimeExpression, ctx: Context) -> bool:
     """ "bis heute", "schon heute", "die heute gültige Fassung": a state, no event."""
     before = ctx.text[max(0, expr.span[0] - 12) : expr.span[0]]
     after = ctx.text[expr.span[1] : expr.span[1] + 40]
-    return bool(_STATIVE_TODAY.search(before) or _TODAY_ADJECTIVE.match(after))
+    adjective = expr.text.lower() == "heute" and _TODAY_ADJECTIVE.match(after)
+    return bool(_STATIVE_TODAY.search(before) or adjective)
 
 
 def _dated(
