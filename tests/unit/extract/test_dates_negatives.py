@@ -42,6 +42,7 @@ ANCHOR = date(2026, 2, 5)
         ("Prices rose in the first quarter-century of the euro.", "en"),
         ("Sprecherin Mai Thi Nguyen und der Schauspieler August Diehl kamen.", "de"),
         ("Reporter June Kim and April Smith wrote it.", "en"),
+        ("Security rules were tightened after 9/11.", "en"),
     ],
 )
 def test_numbers_and_words_that_are_not_dates_de_en(text, lang):

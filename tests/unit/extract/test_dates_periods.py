@@ -174,3 +174,11 @@ def test_vague_horizons_and_narrative_days_de_en():
         find_dates("Am nächsten Tag reiste er ab.", anchor=THURSDAY, lang="de", strict=True) == []
     )
     assert only("Filings close by mid-2027.", "en").end == date(2027, 7, 31)
+
+
+def test_a_year_that_opens_its_sentence_before_the_verb_de_en():
+    assert only("2024 stieg der Umsatz um 5 Prozent.", "de").start == date(2024, 1, 1)
+    assert only("2024 was a record year for exports.", "en").end == date(2024, 12, 31)
+    # A count is no year: "2000 neue Stellen", "2024 Menschen waren betroffen".
+    assert find_dates("2000 neue Stellen entstehen.", anchor=THURSDAY, lang="de") == []
+    assert find_dates("Zahl: 2024 Menschen waren betroffen.", anchor=THURSDAY, lang="de") == []

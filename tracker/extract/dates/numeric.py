@@ -178,6 +178,8 @@ def slashed_dates(scan: Scan) -> Iterator[Piece]:
     if scan.lang != "en":
         return
     for m in matches(_SLASHED_SHORT, scan, scan.numbers(_is_day_word)):
+        if m.group(0) == "9/11":
+            continue  # the attacks of 2001, a name
         month, day_of_month = int(m["a"]), int(m["b"])
         piece = date_piece(m.start(), m.end(), day_of_month, month, None) if month <= 12 else None
         if piece and not is_numbering(text, m.start()):

@@ -216,12 +216,29 @@ def years(scan: Scan) -> Iterator[Piece]:
             year = int(m["ad"])
         elif scan.before(_YEAR_CUE, m.start(), 5) and not _COUNTED.match(text, m.end()):
             year = int(m["y"])
+        elif len(m["y"]) == 4 and _is_fronted(scan, m.start(), m.end()):
+            year = int(m["y"])
         else:
             continue
         if year < 1:
             continue
         reading = period(date(year, 1, 1), date(year, 12, 31), "year")
         yield Piece(m.start(), m.end(), "year", "year", fixed(reading), year=year, unit="year")
+
+
+# A year that opens a sentence before its verb is a time: "2024 stieg der Umsatz", "2023
+# waren es noch 5 Prozent", "2024 was a record year" (not "2000 neue Stellen").
+_FRONTED_VERB = re.compile(
+    r"\s+(?:war|waren|gab|gibt|hatte|hatten|lag|lagen|stieg|stiegen|sank|sanken|fiel|fielen|"
+    r"kam|kamen|wurde|wurden|wird|werden|soll|sollen|dürfte|dürften|könnte|könnten|sollte|"
+    r"sollten|ist|sind|hat|haben|will|was|were|saw|had|has|is|brought|marked)\b"
+)
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:•]\s*|\n\s*)$")
+
+
+def _is_fronted(scan: Scan, start: int, end: int) -> bool:
+    opening = _SENTENCE_OPENING.search(scan.low, max(0, start - 3), start)
+    return opening is not None and _FRONTED_VERB.match(scan.low, end) is not None
 
 
 def seasons(scan: Scan) -> Iterator[Piece]:
