@@ -210,13 +210,10 @@ def _is_short_number(word: str) -> bool:
 
 def years(scan: Scan) -> Iterator[Piece]:
     """ "bis 2030", "ab 2027", "im Jahr 2026", "in 2014 A.D.": a year after a word of time."""
-    text = scan.text
     for m in matches(_YEAR, scan, scan.numbers(_is_short_number)):
         if m["ad"]:
             year = int(m["ad"])
-        elif scan.before(_YEAR_CUE, m.start(), 5) and not _COUNTED.match(text, m.end()):
-            year = int(m["y"])
-        elif len(m["y"]) == 4 and _is_fronted(scan, m.start(), m.end()):
+        elif _is_year_of_time(scan, m):
             year = int(m["y"])
         else:
             continue
@@ -239,6 +236,13 @@ _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:•]\s*|\n\s*)$")
 def _is_fronted(scan: Scan, start: int, end: int) -> bool:
     opening = _SENTENCE_OPENING.search(scan.low, max(0, start - 3), start)
     return opening is not None and _FRONTED_VERB.match(scan.low, end) is not None
+
+
+def _is_year_of_time(scan: Scan, m: re.Match[str]) -> bool:
+    """After a word of time and before no counted noun, or opening its sentence."""
+    if scan.before(_YEAR_CUE, m.start(), 5) and not _COUNTED.match(scan.text, m.end()):
+        return True
+    return len(m["y"]) == 4 and _is_fronted(scan, m.start(), m.end())
 
 
 def seasons(scan: Scan) -> Iterator[Piece]:
