@@ -101,7 +101,8 @@ _NOT_PAST = _words(
     combined mixed fixed certified registered qualified affected listed covered continued
     increased reduced extended"""
 )
-_CLAUSE_MARK = re.compile(r"[,;:()•|\-–—]")
+# A dash marks a clause only with space on both sides ("US-Dollar" is one word).
+_CLAUSE_MARK = re.compile(r"[,;:()•|]|(?<=\s)[-–—](?=\s)")
 # A sentence ends at a mark before a capital (not "5. März") or a line break, at a blank line,
 # before a list item or a bullet.
 _SENTENCE_END = re.compile(
@@ -126,7 +127,7 @@ class Tenses:
         self.changes = scan.starts(_CHANGE & scan.words.keys())
         weak = [w for w in scan.words if len(w) > 5 and w.endswith("ed") and w not in _NOT_PAST]
         self.weak = scan.starts(weak)
-        self.marks = [m.span() for m in _CLAUSE_MARK.finditer(scan.low) if _is_mark(scan.low, m)]
+        self.marks = [m.span() for m in _CLAUSE_MARK.finditer(scan.low)]
         self.mark_starts = [start for start, _ in self.marks]
         ends = [
             m
@@ -223,13 +224,6 @@ def _after_abbreviation(low: str, dot: int) -> bool:
     return bool(word) and (word[0] in _ABBREVIATIONS or len(word[0].strip(".")) == 1)
 
 
-def _is_mark(low: str, m: re.Match[str]) -> bool:
-    """A dash marks a clause only with space on both sides ("US-Dollar" is one word)."""
-    if m.group(0) not in "-–—":
-        return True
-    return low[m.start() - 1 : m.start()].isspace() and low[m.end() : m.end() + 1].isspace()
-
-
 def _tense_words(scan: Scan) -> list[tuple[int, int, str, str]]:
     """(start, end, "past" | "future", word) of every tense word in text order, phrases read
     as one: "will be held", "vorgelegt werden", "to impose", "zu erheben" look ahead, their
@@ -241,36 +235,31 @@ def _tense_words(scan: Scan) -> list[tuple[int, int, str, str]]:
     }
     for link in ("be", "werden", "to", "zu", "effect", "into"):
         for start in scan.words.get(link, ()):
-            if (phrase := _phrase(scan.low, link, start)) is not None:
+            if (phrase := _phrase(scan, link, start)) is not None:
                 for word_start, word in phrase:
                     found[word_start] = (word_start, word_start + len(word), "future", word)
     return [found[start] for start in sorted(found)]
 
 
-_NEXT_WORD = re.compile(r"\W+(\w+)")
-_PREVIOUS_WORD = re.compile(r"(\w+)\W+$")
-
-
-def _phrase(low: str, link: str, start: int) -> list[tuple[int, str]] | None:
+def _phrase(scan: Scan, link: str, start: int) -> list[tuple[int, str]] | None:
     """The words of a phrase that looks ahead, at the link word `link` starting at `start`:
     "will be held", "to impose", "zu erheben" (with the next word), "vorgelegt werden" (with
     the one before)."""
-    end = start + len(link)
-    following = _NEXT_WORD.match(low, end)
-    previous = _PREVIOUS_WORD.search(low, max(0, start - 30), start)
-    before = previous.group(1) if previous else ""
+    index = bisect_left(scan.word_starts, start)
+    tokens, starts = scan.tokens, scan.word_starts
+    before = tokens[index - 1] if index > 0 else ""
+    following = tokens[index + 1] if index + 1 < len(tokens) else ""
     if link == "be" and following and before in ("will", "shall", "would", "to", "not"):
-        return [(start, link), (following.start(1), following.group(1))]
-    if link == "werden" and previous and before in PAST:
-        return [(previous.start(1), before), (start, link)]
-    if link == "to" and following and following.group(1) in _TO_VERBS:
-        return [(start, link), (following.start(1), following.group(1))]
-    if link in ("effect", "into") and previous and before in _TAKE_EFFECT:
-        return [(previous.start(1), before), (start, link)]  # "takes effect", "enters into"
+        return [(start, link), (starts[index + 1], following)]
+    if link == "werden" and before in PAST:
+        return [(starts[index - 1], before), (start, link)]
+    if link == "to" and following in _TO_VERBS:
+        return [(start, link), (starts[index + 1], following)]
+    if link in ("effect", "into") and before in _TAKE_EFFECT:
+        return [(starts[index - 1], before), (start, link)]  # "takes effect", "enters into"
     if link == "zu" and following:
-        word = following.group(1)
-        if _is_infinitive(low, word, following.end(1)):
-            return [(start, link), (following.start(1), word)]
+        if _is_infinitive(scan.low, following, starts[index + 1] + len(following)):
+            return [(start, link), (starts[index + 1], following)]
     return None
 
 
