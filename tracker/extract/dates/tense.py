@@ -257,16 +257,20 @@ def _phrase(scan: Scan, link: str, start: int) -> list[tuple[int, str]] | None:
         return [(start, link), (starts[index + 1], following)]
     if link in ("effect", "into") and before in _TAKE_EFFECT:
         return [(starts[index - 1], before), (start, link)]  # "takes effect", "enters into"
-    if link == "zu" and following:
-        if _is_infinitive(scan.low, following, starts[index + 1] + len(following)):
-            return [(start, link), (starts[index + 1], following)]
+    if link == "zu" and _is_infinitive(scan, index + 1):
+        return [(start, link), (starts[index + 1], following)]
     return None
 
 
-def _is_infinitive(low: str, word: str, end: int) -> bool:
-    """ "zu erheben," at the end of its clause (not "zu hohen Preisen")."""
+def _is_infinitive(scan: Scan, index: int) -> bool:
+    """The word at `index` is "erheben" in "zu erheben," at the end of its clause (not "zu
+    hohen Preisen")."""
+    if index >= len(scan.tokens):
+        return False
+    word = scan.tokens[index]
+    end = scan.word_starts[index] + len(word)
     return (
         word.endswith("en")
         and len(word) > 4
-        and low[end : end + 1] in (".", ",", ";", ":", "!", "?", "\n", "")
+        and scan.low[end : end + 1] in (".", ",", ";", ":", "!", "?", "\n", "")
     )
