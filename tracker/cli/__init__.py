@@ -18,6 +18,7 @@ from tracker.errors import TrackerError
 # command name -> "module:attribute"; each module owns one concern.
 COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("tracker.cli.extract:extract_cmd", "Extract commitments, deadlines and events."),
+    "dates": ("tracker.cli.dates:dates_cmd", "List a text's time expressions and their days."),
     "ingest": ("tracker.cli.ingest:ingest_cmd", "Ingest documents into the tracker."),
     "list": ("tracker.cli.items:list_cmd", "List tracked items by due date."),
     "upcoming": ("tracker.cli.items:upcoming_cmd", "Open items due soon, and overdue ones."),

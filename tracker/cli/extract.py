@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from tracker.cli.context import AppContext
+from tracker.cli import textinput
 from tracker.cli.jsonout import print_json
 from tracker.cli.params import LANGS, date_option
-from tracker.errors import InputError, TrackerError
 
 if TYPE_CHECKING:
     from tracker.extract.models import Extraction
@@ -45,85 +43,33 @@ def extract_cmd(
     from tracker.extract.jsonout import extraction_to_dict
 
     if fmt == "jsonl":
-        stream = sys.stdin if source in (None, "-") else _open_text(source)
-        run_jsonl(stream, sys.stdout, published=published, lang=lang)
+        run_jsonl(textinput.open_lines(source), sys.stdout, published=published, lang=lang)
         return
     if source is None:
         raise click.BadParameter("give a FILE, or - to read stdin", param_hint="FILE|-")
-    extraction = extract(read_text(source), published=published, lang=lang)
+    extraction = extract(textinput.read_text(source), published=published, lang=lang)
     if as_json or fmt == "json":
         print_json("extract", extraction_to_dict(extraction))
     else:
         render_extraction(extraction)
 
 
-def read_text(source: str) -> str:
-    """Read a file (or stdin for "-") as text, as `tracker ingest` reads it (one reader)."""
-    from tracker.config import load_settings
-    from tracker.sources.readers import read_text as read_document_text
-
-    context = click.get_current_context(silent=True)
-    app = context.find_object(AppContext) if context is not None else None
-    limit = (app.settings if app is not None else load_settings()).max_document_bytes
-    return read_document_text(source, sys.stdin.buffer, max_bytes=limit)
-
-
-def _open_text(source: str) -> IO[str]:
-    import io
-
-    return io.StringIO(read_text(source))
-
-
 def run_jsonl(stream: IO[str], out: IO[str], *, published: date | None, lang: str | None) -> None:
     """Extract each JSON line of `stream`; write one result line per input line, in order."""
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        result = extract_line(line, number, published=published, lang=lang)
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
-        out.flush()
+    textinput.run_jsonl(stream, out, _extract_fields, published=published, lang=lang)
 
 
-def extract_line(
-    line: str, number: int, *, published: date | None, lang: str | None
-) -> dict[str, Any]:
-    """Process one JSON line; a bad line yields {"id", "error"} instead of stopping the batch."""
+def _extract_fields(text: str, published: date | None, lang: str | None) -> dict[str, Any]:
     from tracker.extract import extract
     from tracker.extract.jsonout import extraction_to_dict
 
-    doc_id: Any = number
-    try:
-        doc = json.loads(line)
-        if not isinstance(doc, dict):
-            raise InputError("line is not a JSON object")
-        doc_id = doc.get("id", number)
-        text = doc.get("text")
-        if not isinstance(text, str):
-            raise InputError('missing "text"')
-        doc_published = _line_date(doc.get("published")) or published
-        doc_lang = doc.get("lang") if doc.get("lang") in ("de", "en") else lang
-        data = extraction_to_dict(extract(text, published=doc_published, lang=doc_lang))
-    except (ValueError, TrackerError) as exc:
-        message = " ".join(str(exc).split()) or type(exc).__name__
-        return {"id": doc_id, "error": message}
+    data = extraction_to_dict(extract(text, published=published, lang=lang))
     return {
-        "id": doc_id,
         "lang": data["document"]["lang"],
         "commitments": data["commitments"],
         "undated": data["undated"],
         "events": data["events"],
     }
-
-
-def _line_date(value: Any) -> date | None:
-    if value in (None, ""):
-        return None
-    if not isinstance(value, str):
-        raise InputError(f"published is not a YYYY-MM-DD string: {value!r}")
-    try:
-        return date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        raise InputError(f"published is not a YYYY-MM-DD date: {value!r}") from None
 
 
 def render_extraction(extraction: Extraction) -> None:

@@ -1,7 +1,8 @@
 """Extraction of commitments, deadlines, undated plans and past events from German and English text.
 
 Pure: no database, no environment, no clock. Importing this package is cheap; the pipeline (and
-pydantic, and dateparser when needed) load on the first call to `extract`.
+pydantic) load on the first call to `extract`, the time-expression layer on the first call to
+`find_dates` (or `extract`).
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from tracker.extract.dates import TimeExpression
     from tracker.extract.models import Extraction
 
-__all__ = ["extract"]
+__all__ = ["extract", "find_dates"]
 
 
 def extract(text: str, *, published: date | None = None, lang: str | None = None) -> Extraction:
@@ -25,3 +27,10 @@ def extract(text: str, *, published: date | None = None, lang: str | None = None
     from tracker.extract.build import build_extraction
 
     return build_extraction(text, published=published, lang=lang)
+
+
+def find_dates(text: str, *, anchor: date, lang: str, strict: bool = False) -> list[TimeExpression]:
+    """Return the time expressions of `text`, read against `anchor` (`tracker.extract.dates`)."""
+    from tracker.extract.dates import find_dates as find
+
+    return find(text, anchor=anchor, lang=lang, strict=strict)

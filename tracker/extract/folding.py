@@ -52,19 +52,6 @@ def search_folded(pattern: re.Pattern[str], text: str) -> bool:
     return _twin(pattern).search(low) is not None
 
 
-def search_folded_in(
-    pattern: re.Pattern[str], text: str, pos: int, endpos: int
-) -> re.Match[str] | None:
-    """`pattern.search(text, pos, endpos)` for an IGNORECASE pattern that looks back at most one
-    character: found on the lowercased span, then matched on `text` where it starts."""
-    start = max(pos - 1, 0)
-    low = lowered(text[start:endpos])
-    if low is None:
-        return pattern.search(text, pos, endpos)
-    hit = _twin(pattern).search(low, pos - start)
-    return None if hit is None else pattern.search(text, start + hit.start(), endpos)
-
-
 def split_alternatives(pattern: str) -> list[str]:
     """Split a regex pattern at its top-level "|" (not inside groups)."""
     parts, depth, current = [], 0, ""

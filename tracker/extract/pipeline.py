@@ -9,13 +9,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from tracker.extract.dates.scan import Timex, find_timexes
+from tracker.extract.dates import TimeExpression, find_dates
 from tracker.extract.describe.keys import EVENT_KEYS, first_key, nearest_key
 from tracker.extract.meta.document import FoundMeta, is_metadata_line
 from tracker.extract.rules.anchors import ORDER_OF, SIGNING_SCAN, AnchorBook
-from tracker.extract.rules.durations import resolve_duration
+from tracker.extract.rules.durations import is_duration, resolve_duration
 from tracker.extract.rules.findings import Context, Finding
-from tracker.extract.rules.fixed import resolve_fixed
+from tracker.extract.rules.fixed import resolve_fixed, split_spanning
 from tracker.extract.rules.undated import find_undated, marker_positions
 from tracker.extract.sentences import Sentence, split_sentences
 
@@ -31,11 +31,12 @@ def find_all(text: str, published: date, meta: FoundMeta, lang: str = "en") -> l
     4. Add undated plans for sentences that carry no dated commitment.
     """
     book = AnchorBook(published)
-    per_sentence: list[tuple[Context, list[Timex], list[Finding], bool]] = []
+    per_sentence: list[tuple[Context, list[TimeExpression], list[Finding], bool]] = []
     sentences = split_sentences(text)
     if meta.dateline is not None:
         sentences = [_after_dateline(s, meta.dateline) for s in sentences]
-    timexes = [t for t in find_timexes(text) if not _in_meta(t, meta, text)]
+    expressions = find_dates(text, anchor=published, lang=lang)
+    timexes = split_spanning([t for t in expressions if not _in_meta(t, meta, text)], published)
     buckets = _bucket(sentences, timexes)
     markers = marker_positions(text)
     for sentence, timexes in zip(sentences, buckets, strict=True):
@@ -84,13 +85,13 @@ def _after_dateline(sentence: Sentence, dateline: tuple[int, int] | None) -> Sen
     return Sentence(start, sentence.end, rest.strip())
 
 
-def _bucket(sentences: list[Sentence], timexes: list[Timex]) -> list[list[Timex]]:
+def _bucket(sentences: list[Sentence], timexes: list[TimeExpression]) -> list[list[TimeExpression]]:
     """Give each sentence the time expressions that lie wholly inside it."""
     starts = [s.start for s in sentences]
-    buckets: list[list[Timex]] = [[] for _ in sentences]
+    buckets: list[list[TimeExpression]] = [[] for _ in sentences]
     for timex in timexes:
-        index = bisect_right(starts, timex.start) - 1
-        if index >= 0 and timex.end <= sentences[index].end:
+        index = bisect_right(starts, timex.span[0]) - 1
+        if index >= 0 and timex.span[1] <= sentences[index].end:
             buckets[index].append(timex)
     return buckets
 
@@ -115,8 +116,8 @@ def _is_headline(text: str, sentence: Sentence) -> bool:
     return is_own_line and is_line_end and sentence.text[-1] not in '.!?"“”»«)'
 
 
-def _in_meta(timex: Timex, meta: FoundMeta, text: str) -> bool:
-    return _in_span(timex.start, meta.dateline) or is_inline_dateline(text, timex)
+def _in_meta(timex: TimeExpression, meta: FoundMeta, text: str) -> bool:
+    return _in_span(timex.core_start, meta.dateline) or is_inline_dateline(text, timex)
 
 
 _LINE_PREFIX = re.compile(
@@ -130,30 +131,32 @@ _LINE_PREFIX = re.compile(
 _LINE_SUFFIX = re.compile(r"^[ \t]*(?:[-–—|/(]|\n|$|,?\s+\d{1,2}[:.]\d{2}\b)")
 
 
-def is_inline_dateline(text: str, timex: Timex) -> bool:
+_FULL_YEAR = re.compile(r"\d{4}|\d\.\d{2}(?!\d)")
+
+
+def is_inline_dateline(text: str, timex: TimeExpression) -> bool:
     """Tell whether a full date opens a line as a dateline or byline ("WASHINGTON, March 3,
     2026 –", "Berlin, 02.03.2026 |", "Published: 3 March 2026"): the document's date, no event."""
-    if timex.kind not in ("date", "rawdate") or (timex.year is None and timex.kind == "date"):
+    if timex.type != "date" or timex.form != "absolute" or not _FULL_YEAR.search(timex.text):
         return False
-    line_start = text.rfind("\n", 0, timex.cue_start) + 1
-    prefix = (
-        text[max(line_start - 1, 0) : timex.cue_start] if line_start else text[: timex.cue_start]
-    )
+    cue_start = timex.span[0]
+    line_start = text.rfind("\n", 0, cue_start) + 1
+    prefix = text[max(line_start - 1, 0) : cue_start] if line_start else text[:cue_start]
     # (`match`, not `search`: the prefix holds no line break but its first character, so the
     # pattern, which starts at a line break or the text's start, can only match at its start.)
     if len(prefix) > 80 or not _LINE_PREFIX.match(prefix):
         return False
-    return _LINE_SUFFIX.match(text[timex.end : timex.end + 12]) is not None
+    return _LINE_SUFFIX.match(text[timex.span[1] : timex.span[1] + 12]) is not None
 
 
 def _in_span(position: int, span: tuple[int, int] | None) -> bool:
     return span is not None and span[0] <= position < span[1]
 
 
-def _fixed_findings(ctx: Context, timexes: list[Timex], book: AnchorBook) -> list[Finding]:
+def _fixed_findings(ctx: Context, timexes: list[TimeExpression], book: AnchorBook) -> list[Finding]:
     found = []
     for timex in timexes:
-        if timex.kind == "duration":
+        if is_duration(timex):
             continue
         finding = _safely(resolve_fixed, timex, ctx)
         if finding is None:
@@ -164,22 +167,23 @@ def _fixed_findings(ctx: Context, timexes: list[Timex], book: AnchorBook) -> lis
     return found
 
 
-def _note_signing(text: str, timex: Timex, finding: Finding, book: AnchorBook) -> None:
+def _note_signing(text: str, timex: TimeExpression, finding: Finding, book: AnchorBook) -> None:
     if finding.kind != "event" or finding.on is None:
         return
-    if ORDER_OF.search(text[max(0, timex.start - 60) : timex.start]) and book.order_date is None:
+    core = timex.core_start
+    if ORDER_OF.search(text[max(0, core - 60) : core]) and book.order_date is None:
         book.order_date = finding.on
     elif SIGNING_SCAN.search(finding.sentence.text):
         book.signings.append((finding.sentence.start, finding.on))
 
 
 def _duration_findings(
-    ctx: Context, timexes: list[Timex], book: AnchorBook, fixed: list[Finding]
+    ctx: Context, timexes: list[TimeExpression], book: AnchorBook, fixed: list[Finding]
 ) -> list[Finding]:
     events = [f for f in fixed if f.kind == "event" and f.precision == "day"]
     found = []
     for timex in timexes:
-        if timex.kind != "duration":
+        if not is_duration(timex):
             continue
         finding = _safely(resolve_duration, timex, ctx, book, events)
         if finding is not None:

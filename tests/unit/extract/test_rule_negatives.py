@@ -95,12 +95,12 @@ def test_a_superscript_number_neither_counts_nor_loses_the_other_findings_de_en(
 
 
 def test_a_failing_finder_loses_only_its_own_expressions(monkeypatch):
-    from tracker.extract.dates import scan as timex
+    from tracker.extract.dates import find
 
-    def broken(text, months):
+    def broken(scan):
         yield from ()
         raise ValueError("a finder bug")
 
-    monkeypatch.setattr(timex, "_FINDERS", (broken, *timex._FINDERS))
+    monkeypatch.setattr(find, "FINDERS", (broken, *find.FINDERS))
     x = run("The agency will issue rules within 30 days.", PUBLISHED, "en")
     assert [c.due for c in x.commitments] == [date(2026, 3, 7)]

@@ -9,10 +9,10 @@ import pytest
 
 from tracker.extract import patterns as p
 from tracker.extract.folding import case_sensitive, split_alternatives
-from tracker.extract.rules.findings import _TENSES_LOWER, factored, scan_folded, word_scan
+from tracker.extract.rules.findings import factored, scan_folded, word_scan
 from tracker.extract.rules.undated import _CONDITION, _MARKER, _MARKER_SCAN, _VAGUE
 
-FOLDED = [p.PAST_AUX, p.COUNTERFACTUAL, p.FORECAST_SUBJECT, p.FORECAST_VERB, p.TENSE_PAST]
+FOLDED = [p.PAST_AUX, p.COUNTERFACTUAL, p.FORECAST_SUBJECT, p.FORECAST_VERB]
 # The case-sensitive patterns, as written before `word_scan` (undated.py keeps only the scans).
 VAGUE = (
     r"\b(?:zügig|rasch|rechtzeitig|[Dd]emnächst|später|[Ii]n\s+Kürze|zeitnah|[Bb]ald|[Ii]n\s+"
@@ -76,10 +76,6 @@ def test_word_scan_finds_the_same_matches(plain: re.Pattern[str], scan: re.Patte
             endpos = rng.randint(pos, len(sample))
             assert _spans(scan, sample, 0, len(sample)) == _spans(plain, sample, 0, len(sample))
             assert _spans(scan, sample, pos, endpos) == _spans(plain, sample, pos, endpos)
-
-
-def test_tense_scan_is_the_word_scan_of_the_past_twin() -> None:
-    assert _TENSES_LOWER[1][0].pattern == word_scan(case_sensitive(p.TENSE_PAST)).pattern
 
 
 def test_samples_do_match() -> None:

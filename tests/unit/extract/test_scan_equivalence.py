@@ -11,7 +11,7 @@ from tracker.extract import patterns as p
 from tracker.extract.dates.model import located
 from tracker.extract.describe.actors import GAZETTEER, actor_mentions
 from tracker.extract.describe.holes import _ORPHAN, _may_orphan, _without_holes
-from tracker.extract.folding import search_folded, search_folded_in
+from tracker.extract.folding import search_folded
 from tracker.extract.rules.context import ActorIndex, Paragraphs
 from tracker.extract.rules.findings import _FUTURE_VERB
 from tracker.extract.rules.undated import (
@@ -55,9 +55,6 @@ def _texts(count: int, seed: int) -> list[str]:
 @pytest.mark.parametrize(
     ("pattern", "locator"),
     [
-        (p.MONTH_CORE, p.MONTH_LOCATOR),
-        (p.QUARTER_CORE, p.QUARTER_LOCATOR),
-        (p.THIS_YEAR, p.THIS_YEAR_LOCATOR),
         (_MARKER, _MARKER_SCAN),
         (_ACTION, _ACTION_LOCATOR),
     ],
@@ -95,28 +92,6 @@ def test_search_folded_equals_ignorecase_search():
     ):
         for text in _texts(300, 2):
             assert search_folded(pattern, text) == (pattern.search(text) is not None)
-
-
-def test_search_folded_in_finds_the_same_match():
-    rng = random.Random(6)
-    cues = [
-        "innerhalb von",
-        "Within the next",
-        "BINNEN",
-        "for another",
-        "etwa",
-        "about",
-        "30 Tagen",
-    ]
-    for text in _texts(300, 7):
-        text = f"{text} {rng.choice(cues)} {rng.choice(cues)} "
-        end = rng.randint(0, len(text))
-        start = max(0, end - 60)
-        found = search_folded_in(p.DURATION_CUE, text, start, end)
-        expected = p.DURATION_CUE.search(text, start, end)
-        assert (found and (found.span(), found.groupdict())) == (
-            expected and (expected.span(), expected.groupdict())
-        )
 
 
 def test_hole_shortcuts_equal_the_regexes():

@@ -1,15 +1,13 @@
-"""Calendar arithmetic for deadlines, and the one place that configures dateparser."""
+"""Calendar arithmetic: lengths added to days, period bounds, and days without a year placed."""
 
 from __future__ import annotations
 
 import calendar
-import logging
-from datetime import date, datetime, timedelta
-from typing import Any
-
-logger = logging.getLogger(__name__)
+from collections.abc import Iterable
+from datetime import date, timedelta
 
 UNIT_DAYS = {"day": 1, "week": 7}
+UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
 
 
 def month_end(year: int, month: int) -> date:
@@ -26,19 +24,47 @@ def add_months(anchor: date, months: int) -> date:
 
 
 def add_duration(anchor: date, amount: int, unit: str) -> date:
-    """Add N days/weeks/months/years to a date with calendar arithmetic."""
+    """Add N days, weeks, months, quarters, halves or years (hours count in whole days)."""
     if unit in UNIT_DAYS:
         return anchor + timedelta(days=amount * UNIT_DAYS[unit])
-    if unit == "month":
-        return add_months(anchor, amount)
-    if unit == "year":
-        return add_months(anchor, 12 * amount)
+    if unit in UNIT_MONTHS:
+        return add_months(anchor, amount * UNIT_MONTHS[unit])
+    if unit == "hour":
+        return anchor + timedelta(days=amount // 24)
+    if unit in ("minute", "second"):
+        return anchor
     raise ValueError(f"unknown unit {unit!r}")
 
 
-def quarter_end(year: int, quarter: int) -> date:
-    """Return the last day of a calendar quarter (1-4)."""
-    return month_end(year, quarter * 3)
+def add_length(anchor: date, length: Iterable[tuple[int, str]]) -> date:
+    """Add every part of a length in order, largest first ("2 years and 3 months")."""
+    for amount, unit in length:
+        anchor = add_duration(anchor, amount, unit)
+    return anchor
+
+
+def week_start(day: date) -> date:
+    """Return the Monday of the day's week."""
+    return day - timedelta(days=day.weekday())
+
+
+def period_bounds(day: date, unit: str) -> tuple[date, date]:
+    """Return the first and last day of the week, month, quarter, half or year holding `day`."""
+    if unit == "day":
+        return day, day
+    if unit == "week":
+        return week_start(day), week_start(day) + timedelta(days=6)
+    months = UNIT_MONTHS[unit]
+    first_month = (day.month - 1) // months * months + 1
+    first = date(day.year, first_month, 1)
+    return first, month_end(day.year, first_month + months - 1)
+
+
+def shift_period(day: date, unit: str, count: int) -> tuple[date, date]:
+    """The bounds of the period `count` units away from the one holding `day` (0: itself)."""
+    if unit in UNIT_DAYS:
+        return period_bounds(day + timedelta(days=count * UNIT_DAYS[unit]), unit)
+    return period_bounds(add_months(period_bounds(day, unit)[0], count * UNIT_MONTHS[unit]), unit)
 
 
 def weekday_on_or_before(anchor: date, weekday: int) -> date:
@@ -51,31 +77,17 @@ def weekday_after(anchor: date, weekday: int) -> date:
     return anchor + timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
 
 
+def weekday_before(anchor: date, weekday: int) -> date:
+    """Return the most recent given weekday strictly before the anchor."""
+    return anchor - timedelta(days=(anchor.weekday() - weekday - 1) % 7 + 1)
+
+
 def safe_date(year: int, month: int, day: int) -> date | None:
     """Build a date, or None when the parts do not form one (31 February)."""
     try:
         return date(year, month, day)
     except ValueError:
         return None
-
-
-def infer_year(anchor: date, month: int, day: int, direction: str) -> date | None:
-    """Give a day and month without a year the year that fits `direction`.
-
-    "future": next occurrence on/after the anchor; "past": most recent on/before it;
-    "nearest": whichever of the two is closer (ties go to the future).
-    """
-    after = safe_date(anchor.year, month, day) or safe_date(anchor.year + 1, month, day)
-    if after is not None and after < anchor:
-        after = safe_date(anchor.year + 1, month, day)
-    before = safe_date(anchor.year, month, day)
-    if before is not None and before > anchor:
-        before = safe_date(anchor.year - 1, month, day)
-    if direction == "future" or before is None:
-        return after
-    if direction == "past" or after is None:
-        return before
-    return after if (after - anchor) <= (anchor - before) else before
 
 
 def infer_month_year(anchor: date, month: int, direction: str) -> int:
@@ -88,26 +100,10 @@ def infer_month_year(anchor: date, month: int, direction: str) -> int:
     return infer_month_year(anchor, month, "future" if ahead <= 6 else "past")
 
 
-def dateparser_settings(lang: str, base: date) -> dict[str, Any]:
-    """Build the dateparser settings: explicit base, future preference, DMY for German, strict."""
-    return {
-        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
-        "PREFER_DATES_FROM": "future",
-        "DATE_ORDER": "DMY" if lang == "de" else "MDY",
-        "REQUIRE_PARTS": ["day", "month"],
-        "STRICT_PARSING": True,
-        "PARSERS": ["custom-formats", "absolute-time"],
-        "RETURN_AS_TIMEZONE_AWARE": False,
-    }
-
-
-def parse_absolute(span: str, *, lang: str, base: date) -> date | None:
-    """Parse an absolute date in an unusual format with dateparser (imported lazily), or None."""
-    try:
-        import dateparser
-
-        parsed = dateparser.parse(span, languages=[lang], settings=dateparser_settings(lang, base))
-    except Exception:  # dateparser raises assorted errors on odd input
-        logger.debug("dateparser failed on %r", span, exc_info=True)
-        return None
-    return parsed.date() if parsed is not None else None
+def full_year(digits: str, anchor: date) -> int:
+    """Read a year of four digits, or of two ("74" -> 1974, "26" -> 2026 around 2026)."""
+    year = int(digits)
+    if len(digits) > 2:
+        return year
+    century = 2000 if 2000 + year <= anchor.year + 20 else 1900
+    return century + year

@@ -1,222 +1,311 @@
-"""Finders for durations: "innerhalb von 30 Tagen", "Seven calendar days after", "60-Tage-Plan"."""
+"""Lengths of time and what the words around them make of them.
+
+- "30 Tage", "dreißig Tage", "six months", "anderthalb Jahre", "a month and a half",
+  "2 years and 3 months": a duration, due at anchor + length;
+- "innerhalb von 30 Tagen", "binnen zwei Wochen", "within 180 days": from the anchor to
+  anchor + length; "within 180 days of the date of this order": counted from `ref`, no due;
+- "in drei Tagen", "nach 180 Tagen", "3 years from today", "a week hence": the day so far
+  ahead; "vor zwei Wochen", "3 days ago": the day so far back (a year offset is read as its
+  month, as Duckling does: "in 3 Jahren" is February 2016 from 12 February 2013);
+- "die nächsten drei Tage", "the last 2 weeks", "2 upcoming months": whole periods next to the
+  anchor's own (the next 3 weeks of a Tuesday start on the coming Monday), due at anchor +
+  length;
+- "seit zwei Wochen", "for the past 3 years": from anchor - length to the anchor;
+- "60-Tage-Aktionsplan", "a 90-day review", "90 day PAUSE": a duration naming its deliverable;
+  "30-tägige", "dreimonatigen": a length used as an adjective.
+
+Each finder looks for the unit word ("Tagen", "months") and reads the amount before it.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from tracker.extract import patterns as p
-from tracker.extract.dates.days import compile_scanners, hits, scan
-from tracker.extract.dates.model import Timex, before, located
-from tracker.extract.dates.numbers import parse_number
-from tracker.extract.folding import prepare, search_folded_in, split_alternatives
-
-_UNIT_KEYS = (
-    ("tag", "day"),
-    ("day", "day"),
-    ("woche", "week"),
-    ("week", "week"),
-    ("monat", "month"),
-    ("month", "month"),
-    ("jahr", "year"),
-    ("year", "year"),
+from tracker.extract.dates import vocab as v
+from tracker.extract.dates.expression import Length
+from tracker.extract.dates.lengths import (
+    counted_from_ref,
+    lasting,
+    offset_by,
+    since,
+    whole_units,
+    within,
 )
-# `p.DURATION_CUE` with its one alternative led by a group spread out: every alternative starts with
-# a literal, so the engine skips to their first letters instead of trying all at each position.
-_THE_NEXT = r"\s+the\s+(?:next|coming|following)\s+"
-_DURATION_CUE = re.compile(
-    p.DURATION_CUE.pattern.replace(
-        f"(?:in|over|during){_THE_NEXT}",
-        "|".join(f"{word}{_THE_NEXT}" for word in ("in", "over", "during")),
-    ),
-    re.IGNORECASE,
+from tracker.extract.dates.numbers import AMOUNT, VAGUE_AMOUNTS, parse_amount
+from tracker.extract.dates.pieces import Piece, Scan, matches
+
+_UNIT = re.compile(rf"(?<![\w])(?P<unit>{v.DURATION_UNITS}|fortnights?)(?![\wäöüß])")
+_AMOUNT_BEFORE = re.compile(
+    rf"(?<![\w.,])(?P<num>{AMOUNT})(?P<upcoming>\s+(?:upcoming|kommenden|nächsten))?"
+    r"(?:\s+(?:weitere[sn]?|additional|further|more|zusätzliche[n]?))?"
+    r"(?:\s+|[-‑])(?:(?:calendar|business|working)\s+)?$"
 )
-assert _DURATION_CUE.pattern.count(r"|during\s+the") == 1
-prepare(_DURATION_CUE)
-_VOR = re.compile(r"\b[Vv]or\s+$")
-_TOKEN = re.compile(r"\w+(?:-\w+)*")
-_QUALIFIER = re.compile(r"(?:[Cc]alendar|[Bb]usiness|[Ww]orking)\s+$")
-# `p.UNIT_LOCATOR` split at its first letters, and `p.COMPOUND_CORE` at its two dashes (see `scan`).
-_UNIT_HEADS = ("a(?:g|hr|y)", "o(?:che|nat|nth)", "e(?:ek|ar)")
-_UNIT_TAIL = r"(?:en|e|n|s)?\b(?![-‑])"
-assert p.UNIT_LOCATOR.pattern == f"(?:{'|'.join(_UNIT_HEADS)}){_UNIT_TAIL}"
-_UNIT_SCANNERS = compile_scanners(head + _UNIT_TAIL for head in _UNIT_HEADS)
-_COMPOUND_TAILS = split_alternatives(p.COMPOUND_CORE.pattern)
-assert all(tail.startswith("[-‑]") for tail in _COMPOUND_TAILS)
-_COMPOUND_SCANNERS = tuple(
-    re.compile("|".join(dash + tail[4:] for tail in _COMPOUND_TAILS), re.IGNORECASE)
-    for dash in "-‑"
+_HALF_BEFORE = re.compile(
+    r"(?<![\w])(?:(?:a|an|ein|eine|einem|einen|einer)\s+)?(?:half|halbes|halben|halbe)\s+(?:an?\s+)?$"
 )
+_MORE = re.compile(
+    rf"\s*(?:,\s*|\s+)(?:(?:and|und)\s+)?(?P<num>{AMOUNT})\s+(?P<unit>{v.DURATION_UNITS})(?![\wäöüß])"
+)
+_AND_A_HALF = re.compile(r"\s+(?:and\s+(?:a\s+)?half|und\s+(?:ein\s+)?halb(?:e[rs]?)?)\b")
+_ADJECTIVE = re.compile(
+    rf"(?<![\w])(?P<num>\d+|{AMOUNT})[-‑]?(?P<adj>tägig|wöchig|monatig|jährig)(?:e[nrsm]?)?\b"
+)
+_ADJECTIVE_UNITS = {"tägig": "day", "wöchig": "week", "monatig": "month", "jährig": "year"}
+_ADJECTIVE_STEM = re.compile("tägig|wöchig|monatig|jährig")
+_UNIT_WORDS = {word for word in v.UNITS if re.fullmatch(v.DURATION_UNITS, word)} | {
+    "fortnight",
+    "fortnights",
+}
+_NOUN_DE = (
+    "aktionsplan|aktionsplans|plan|frist|übergangsfrist|überprüfung|prüfung|pause|zollpause|"
+    "aussetzung|moratorium|waffenruhe|bericht|konsultation|konsultationsfrist|zeitplan"
+)
+_NOUN_EN = (
+    r"action\s+plan|plan|review|pause|truce|suspension|moratorium|deadline|(?:comment\s+)?period|"
+    r"window|report|study|assessment|extension|reprieve|timeline|consultation"
+)
+_COMPOUND_DE = re.compile(rf"[-‑](?P<noun>{_NOUN_DE})(?![\wäöüß])")
+_COMPOUND_EN = re.compile(rf"[ \t]+(?:[a-z]+\s+)?(?P<noun>{_NOUN_EN})\b")
+# The words before a duration that decide what it is (matched on the text before it).
+_BEFORE = re.compile(
+    r"\b(?:(?P<within>innerhalb\s+(?:von\s+|der\s+(?:nächsten|kommenden|folgenden)\s+|des\s+)?|binnen\s+|"
+    r"within\s+(?:the\s+(?:next|coming|following)\s+)?|spätestens\s+(?:(?:nach|in|binnen)\s+)?|"
+    r"no\s+later\s+than\s+|not\s+later\s+than\s+|im\s+laufe\s+der\s+(?:nächsten|kommenden)\s+)"
+    r"|(?P<next>(?:in\s+|während\s+|für\s+|over\s+|during\s+|for\s+)?(?:den\s+|die\s+|the\s+)?"
+    r"(?:next|coming|upcoming|following|nächste[nr]?|kommende[nr]?|folgende[nr]?)\s+)"
+    r"|(?P<last>(?:in\s+|während\s+|für\s+|over\s+|during\s+|for\s+)?(?:den\s+|die\s+|the\s+)?"
+    r"(?:last|past|previous|letzte[nr]?|vergangene[nr]?|zurückliegende[nr]?)\s+)"
+    r"|(?P<ago>vor\s+)|(?P<since>seit\s+)|(?P<in>in\s+)|(?P<after>nach\s+|after\s+)"
+    r"|(?P<plain>(?:für|for|um|by|weitere|another|an\s+additional|a\s+further|over|während|"
+    r"during|(?:für|for)\s+(?:weitere|another|an\s+additional|a\s+further|die\s+ersten|the\s+first|"
+    r"the\s+next)|by\s+(?:another|an\s+additional))\s+))"
+    r"(?P<approx>(?:etwa|ungefähr|rund|circa|ca\.|about|around|roughly|approximately|some|gut|knapp)\s+)?$"
+)
+_APPROX = re.compile(
+    r"\b(?:etwa|ungefähr|rund|circa|ca\.|about|around|roughly|approximately|some|gut|knapp)\s+$"
+)
+_AFTER = re.compile(
+    r"\s+(?:(?P<ago>ago|back|zuvor|earlier)|(?P<hence>hence|from\s+(?:right\s+)?(?:now|today)|"
+    r"ab\s+heute|von\s+heute\s+an|later)|(?P<orso>or\s+so|oder\s+so))\b"
+)
+_REF = re.compile(
+    r"\s*(?P<link>of|after|from|following|nach|ab|seit|folgenden|before|prior\s+to|vor)\s+"
+    r"(?!now\b|jetzt\b|heute\b|today\b|hinten\b|vorne?\b|oben\b|unten\b)(?P<ref>[^.;:!?,]{1,160})"
+)
+# "am zwanzigsten Tag nach ihrer Veröffentlichung": the n-th day after something.
+_DAY_WORD = re.compile(r"(?:tag|day)\b")
+_ORDINAL_BEFORE = re.compile(
+    rf"\b(?P<cue>am|on|ab\s+dem|from|vom|bis\s+zum|by)\s+(?:the\s+)?"
+    rf"(?P<ord>{v.ORDINAL_WORD}|(?:[1-9]\d{{0,2}})(?:st|nd|rd|th|\.))\s+$"
+)
+_ORDINAL_LINKS = ("after", "following", "nach", "folgenden")
+# "twice a week", "3 times a day", "24 hours a day": a rate, not a length.
+_RATE_BEFORE = re.compile(r"\b(?:once|twice|times|einmal|zweimal|mal|per|pro|je)\s+$")
+_RATE_AFTER = re.compile(
+    r"\s+(?:a|an|per|pro|je|im|in\s+the)\s+(?:day|week|month|year|tag|woche|monat|jahr)\b"
+)
+_FRACTIONS = {
+    "year": ("month", 12), "quarter": ("month", 3), "half": ("month", 6), "month": ("day", 30),
+    "week": ("day", 7), "day": ("hour", 24), "hour": ("minute", 60), "minute": ("second", 60),
+}  # fmt: skip
 
 
-def _unit_key(unit: str) -> str:
-    lowered = unit.lower()
-    return next(key for stem, key in _UNIT_KEYS if stem in lowered)
+def unit_of(word: str) -> str:
+    """The unit a unit word stands for ("Tagen" -> "day", "qtrs" -> "quarter")."""
+    return "fortnight" if word.startswith("fortnight") else v.UNITS[word]
 
 
-def _number_ending_at(text: str, end: int, *, spaced: bool) -> tuple[int, int] | None:
-    """Parse the number (digits or words) that ends right before `end`; return (value, start)."""
-    window_start = max(0, end - 45)
-    tokens = list(_TOKEN.finditer(text, window_start, end))
-    gap = text[tokens[-1].end() : end] if tokens else ""
-    if not tokens or (gap.strip() or (bool(gap) != spaced)):
-        return None
-    last = tokens[-1].group(0)
-    if not parse_number(last):
-        return None  # every number, "one hundred eighty" too, ends in a number token
-    # Tokens have a non-word character between them: `parse_number`, which reads digits alone or
-    # number words, rejects several tokens with digits. After digits, only the last one can count.
-    for count in (1,) if last.isdigit() else (3, 2, 1):
-        if len(tokens) < count or (tokens[-count].start() == window_start and window_start > 0):
+def to_length(amount: float, unit: str) -> Length:
+    """A length in whole units; a fraction goes to the smaller unit (1.5 years = 18 months,
+    a month and a half = 45 days, as Duckling counts)."""
+    if unit == "fortnight":
+        amount, unit = amount * 14, "day"
+    if amount == int(amount) or unit not in _FRACTIONS:
+        return ((int(amount), unit),)
+    smaller, factor = _FRACTIONS[unit]
+    return ((round(amount * factor), smaller),)
+
+
+def durations(scan: Scan) -> Iterator[Piece]:
+    low = scan.low
+    for m in matches(_UNIT, scan, scan.starts(_UNIT_WORDS)):
+        if (half := scan.before(_HALF_BEFORE, m.start(), 3)) is not None:
+            yield _duration_piece(
+                scan, half.start(), m.start(), to_length(0.5, unit_of(m["unit"])), m.end(), False
+            )
             continue
-        first = tokens[-count]
-        value = parse_number(text[first.start() : tokens[-1].end()])
-        if value and (first.start() == 0 or text[first.start() - 1] not in ".,-"):
-            return value, first.start()
-    return None
+        if not _may_count(scan.word_before(m.start())):
+            continue
+        number = scan.before(_AMOUNT_BEFORE, m.start(), 6)
+        amount = parse_amount(number["num"]) if number else None
+        if number is None or not amount or _is_rate(scan, number.start(), m.end()):
+            continue
+        if number["num"] in ("a", "an", "ein", "eine", "einen") and _after_unit(
+            scan, number.start()
+        ):
+            continue  # "24 hours a day", "7 days a week": a rate
+        if _is_adjective(low, m.end()):
+            continue  # "a year-long inquiry"
+        length, end = _more(low, m, amount)
+        piece = _duration_piece(
+            scan, number.start(), number.start(), length, end, bool(number["upcoming"])
+        )
+        piece.approx = piece.approx or number["num"] in VAGUE_AMOUNTS
+        yield piece
 
 
-def compounds(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
-    for m in scan(_COMPOUND_SCANNERS, text, p.COMPOUND_CORE):
-        number = _number_ending_at(text, m.start(), spaced=False)
-        if number:
-            unit = m.group("unit") or m.group("unit_en")
-            noun = "noun" if m.group("noun") else "noun_en"
-            yield Timex(
+_BETWEEN = frozenset(
+    v.words(
+        """upcoming kommenden nächsten weitere weiteres weiteren additional further more
+        zusätzliche zusätzlichen calendar business working half halbes halben halbe"""
+    )
+)
+
+
+def adjectives(scan: Scan) -> Iterator[Piece]:
+    """ "30-tägige", "dreimonatigen": a length used as an adjective."""
+    low = scan.low
+    for stem in _ADJECTIVE_STEM.finditer(low):
+        adjective = _ADJECTIVE.search(low, max(0, stem.start() - 24), stem.end() + 4)
+        if adjective is None:
+            continue
+        amount = parse_amount(adjective["num"])
+        if amount:
+            length = to_length(amount, _ADJECTIVE_UNITS[adjective["adj"]])
+            yield Piece(
+                adjective.start(),
+                adjective.end(),
                 "duration",
-                number[1],
-                m.end(),
-                text[number[1] : m.start(noun)].strip(),
-                number[1],
-                amount=number[0],
-                unit=_unit_key(unit),
-                noun=m.group(noun),
+                "adjective",
+                lasting(length),
+                length=length,
             )
 
 
-def _units(text: str) -> Iterator[tuple[int, int, str]]:
-    """Yield (start, end, unit) of the unit words after white space; a cheap locator finds their
-    endings first. (Only those can follow a number: see `durations`.)"""
-    for hit in hits(_UNIT_SCANNERS, p.UNIT_LOCATOR, text):
-        start = hit.start()
-        while start > 0 and text[start - 1].isalpha():
-            start -= 1
-        if start == 0 or not text[start - 1].isspace():
+def _may_count(word: str) -> bool:
+    """Whether the word before a unit may end its amount ("30", "dreißig", "a", "weitere")."""
+    return word[:1].isdigit() or word in _BETWEEN or parse_amount(word) is not None
+
+
+def _is_adjective(low: str, end: int) -> bool:
+    """ "year-long", "day-old": a unit joined to a word that is not a deliverable."""
+    joined = low[end : end + 1] in ("-", "‑") and low[end + 1 : end + 2].isalpha()
+    return joined and _COMPOUND_DE.match(low, end) is None
+
+
+def _after_unit(scan: Scan, start: int) -> bool:
+    """Whether the word before `start` is a unit or a number ("hours a day")."""
+    word = scan.word_before(start)
+    return word in v.UNITS or word.isdigit()
+
+
+def _is_rate(scan: Scan, start: int, end: int) -> bool:
+    return bool(scan.before(_RATE_BEFORE, start, 1) or _RATE_AFTER.match(scan.low, end))
+
+
+def _more(low: str, m: re.Match[str], amount: float) -> tuple[Length, int]:
+    """Read "2 years and 3 months", "1 Jahr, 2 Tage", "a month and a half" to their end."""
+    unit = unit_of(m["unit"])
+    if half := _AND_A_HALF.match(low, m.end()):
+        return to_length(amount + 0.5, unit), half.end()
+    length, end = to_length(amount, unit), m.end()
+    while more := _MORE.match(low, end):
+        extra = parse_amount(more["num"])
+        if not extra or more["num"] in ("a", "an", "ein", "eine", "einen"):
+            break  # "24 hours a day": a rate
+        length, end = length + to_length(extra, unit_of(more["unit"])), more.end()
+    return length, end
+
+
+def _duration_piece(
+    scan: Scan, start: int, core: int, length: Length, end: int, upcoming: bool
+) -> Piece:
+    """Decide from the words around a length what it is (see the module docstring)."""
+    low = scan.low
+    before = scan.before(_BEFORE, start, 6)
+    after = _AFTER.match(low, end)
+    alone = scan.before(_APPROX, start, 1) if before is None else None
+    cue = " ".join(scan.original(before).split()) if before else ""
+    start = alone.start() if alone else start
+    piece = Piece(
+        before.start() if before else start, end, "duration", "duration", lasting(length),
+        length=length, cue=cue, core_start=core,
+        approx=bool(before and before["approx"]) or bool(after and after["orso"]) or bool(alone),
+    )  # fmt: skip
+    if upcoming:
+        piece.form, piece.direction, piece.read = "next", "future", whole_units(length, 1)
+        return piece
+    if after and (after["ago"] or after["hence"]):
+        piece.end = after.end()
+        return _asoffset_by(piece, -1 if after["ago"] else 1)
+    if before is None or before["plain"]:
+        return _with_noun_or_ref(scan, piece)
+    if before["within"]:
+        piece.form, piece.read, piece.cue_direction = "within", within(length), "future"
+        return _with_ref(scan, piece)
+    if before["next"] or before["last"]:
+        sign = 1 if before["next"] else -1
+        piece.form, piece.direction = ("next", "future") if sign > 0 else ("last", "past")
+        piece.read = whole_units(length, sign)
+        return piece
+    if before["since"]:
+        piece.form, piece.direction, piece.read = "since", "past", since(length)
+        return piece
+    piece = _asoffset_by(piece, -1 if before["ago"] else 1)
+    return _with_ref(scan, piece) if before["after"] else piece
+
+
+def _asoffset_by(piece: Piece, sign: int) -> Piece:
+    piece.form = piece.kind = "offset"
+    piece.direction = "future" if sign > 0 else "past"
+    piece.read = offset_by(piece.length, sign)
+    return piece
+
+
+def _with_noun_or_ref(scan: Scan, piece: Piece) -> Piece:
+    """ "60-Tage-Aktionsplan", "a 90-day review": the deliverable; else a reference, if any."""
+    low = scan.low
+    hyphened = "-" in low[piece.core_start : piece.end] or "‑" in low[piece.core_start : piece.end]
+    compound = _COMPOUND_DE.match(low, piece.end) or _COMPOUND_EN.match(low, piece.end)
+    if compound and len(piece.length) == 1 and (hyphened or low[piece.end - 1] != "s"):
+        piece.form, piece.end = "compound", compound.end()
+        piece.noun = scan.original(compound, "noun")
+        return piece
+    return _with_ref(scan, piece)
+
+
+def _with_ref(scan: Scan, piece: Piece) -> Piece:
+    """ "within 180 days of the date of this order": the reference it counts from."""
+    ref = _REF.match(scan.low, piece.end)
+    if ref is None:
+        return piece
+    piece.extras["link"] = ref["link"]
+    piece.extras["link_end"] = str(ref.start("ref"))
+    ref_end = ref.start("ref") + len(ref["ref"].rstrip())
+    piece.ref = scan.text[ref.start("link") : ref_end]
+    piece.ref_span = (ref.start("link"), ref_end)
+    piece.read = counted_from_ref
+    return piece
+
+
+def ordinal_days(scan: Scan) -> Iterator[Piece]:
+    """ "am zwanzigsten Tag nach ihrer Veröffentlichung", "on the 30th day after the hearing":
+    so many days counted from what follows (`ref`)."""
+    for m in matches(_DAY_WORD, scan, scan.starts(("tag", "day"))):
+        before = scan.before(_ORDINAL_BEFORE, m.start(), 4)
+        if before is None:
             continue
-        word = p.UNIT_WORD.fullmatch(text, start, hit.end())
-        if word is None:
-            continue
-        qualifier = _QUALIFIER.search(text, max(0, start - 10), start)
-        yield (qualifier.start() if qualifier else start), hit.end(), word.group(0)
+        word = before["ord"].rstrip(".")
+        number = int(re.sub(r"\D", "", word)) if word[0].isdigit() else v.ORDINALS.get(word, 0)
+        length = ((number, "day"),)
+        piece = Piece(
+            before.start(), m.end(), "duration", "duration", lasting(length), length=length,
+            cue=" ".join(scan.original(before, "cue").split()), core_start=before.start("ord"),
+        )  # fmt: skip
+        piece = _with_ref(scan, piece)
+        if number and piece.extras.get("link") in _ORDINAL_LINKS:
+            yield piece
 
 
-def durations(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
-    # The number ends in white space right before the unit (or its qualifier, which ends in white
-    # space): `_units` leaves out the unit words without white space before them.
-    for start_unit, end_unit, unit in _units(text):
-        number = _number_ending_at(text, start_unit, spaced=True)
-        if number is None:
-            continue
-        amount, start = number
-        cue = search_folded_in(_DURATION_CUE, text, max(0, start - 60), start)
-        after = text[end_unit : end_unit + 200]
-        ref = p.REF_AFTER.match(after)
-        approx = bool(p.APPROX_AFTER.match(after) or before(text, start, p.APPROX_BEFORE, 20))
-        ago = bool(p.AGO.match(after) or before(text, start, _VOR, 10))
-        if cue is None and ref is None and not approx and not ago:
-            continue
-        yield Timex(
-            "duration",
-            start,
-            end_unit,
-            " ".join(cue.group("cue").split()) if cue else "",
-            cue.start() if cue else start,
-            amount=amount,
-            unit=_unit_key(unit),
-            approx=approx or bool(cue and cue.group("approx")),
-            ago=ago,
-            ref=ref.group(0).strip() if ref else "",
-            ref_len=len(ref.group(0).rstrip()) if ref else 0,
-        )
-
-
-_ORDINAL_DAY = re.compile(
-    r"\b(?P<cue>[Aa]m|[Oo]n|[Aa]b\s+dem|[Ff]rom)\s+(?:the\s+)?(?P<ord>[a-zäöüß]+)\s+(?:Tag|day)\b"
-)
-# `_ORDINAL_DAY` without its leading `\b`, cues spelled out so the engine can skip ahead.
-_ORDINAL_LOCATOR = re.compile(
-    r"(?:Am|am|On|on|Ab\s+dem|ab\s+dem|From|from)\s+(?:the\s+)?[a-zäöüß]+\s+(?:Tag|day)\b"
-)
-_ORDINAL_LINKS = frozenset({"after", "following", "nach", "folgenden"})
-_IRREGULAR_ORDINALS = {
-    "first": 1,
-    "erste": 1,
-    "ersten": 1,
-    "second": 2,
-    "zweiten": 2,
-    "third": 3,
-    "dritten": 3,
-    "fifth": 5,
-    "eighth": 8,
-    "achten": 8,
-    "ninth": 9,
-    "twelfth": 12,
-}
-
-
-def parse_ordinal(word: str) -> int | None:
-    """Read an ordinal number word: "twentieth", "zwanzigsten", "dritten" (None if not one)."""
-    word = word.lower()
-    if word in _IRREGULAR_ORDINALS:
-        return _IRREGULAR_ORDINALS[word]
-    for suffix, replacement in (("ieth", "y"), ("th", ""), ("sten", ""), ("ten", ""), ("te", "")):
-        if word.endswith(suffix):
-            return parse_number(word[: -len(suffix)] + replacement)
-    return None
-
-
-def _day_words(text: str) -> Iterator[int]:
-    r"""Yield the ends of the "Tag" and "day" that `\s(?:Tag|day)\b` would match (`str.find` skips
-    to them much faster than the regex engine, which tries a pattern led by `\s` everywhere)."""
-    for word in ("Tag", "day"):
-        start = text.find(word, 1)
-        while start >= 0:
-            end = start + 3
-            if text[start - 1].isspace() and (end == len(text) or not _is_word(text[end])):
-                yield end
-            start = text.find(word, start + 1)
-
-
-def _is_word(char: str) -> bool:
-    r"""`\w` on one character of a str (the engine tests `isalnum` and the underscore)."""
-    return char.isalnum() or char == "_"
-
-
-def _linked_ref(text: str, end: int) -> re.Match[str] | None:
-    """The reference after an ordinal day ("nach ihrer Veröffentlichung"), if its link fits."""
-    ref = p.REF_AFTER.match(text[end : end + 200])
-    return ref if ref is not None and ref.group("link").lower() in _ORDINAL_LINKS else None
-
-
-def ordinal_days(text: str, months: list[re.Match[str]]) -> Iterator[Timex]:
-    """ "am zwanzigsten Tag nach ihrer Veröffentlichung": counted from a (usually undated) event."""
-    # A match ends in `\s(?:Tag|day)\b` and counts only with a fitting reference right after it:
-    # without such an end in the text, the scan for matches can be skipped.
-    if not any(_linked_ref(text, end) for end in _day_words(text)):
-        return
-    for m in located(_ORDINAL_DAY, _ORDINAL_LOCATOR, text):
-        amount = parse_ordinal(m.group("ord"))
-        ref = _linked_ref(text, m.end())
-        if not amount or ref is None:
-            continue
-        yield Timex(
-            "duration",
-            m.start("ord"),
-            m.end(),
-            m.group("cue"),
-            m.start(),
-            amount=amount,
-            unit="day",
-            ref=ref.group(0).strip(),
-            ref_len=len(ref.group(0).rstrip()),
-        )
+FINDERS = (durations, adjectives, ordinal_days)

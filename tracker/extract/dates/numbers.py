@@ -117,3 +117,39 @@ def _parse_compound(text: str) -> int | None:
         else:
             current += _TENS.get(token, _UNITS.get(token, 0))
     return total + current
+
+
+# Amounts that are not plain numbers: halves, and the vague "a few" (read as Duckling does).
+_VAGUE = {
+    "paar": 2, "ein paar": 2, "a couple of": 2, "couple of": 2, "a couple": 2,
+    "few": 3, "a few": 3, "several": 3, "einige": 3, "einigen": 3, "mehrere": 3, "mehreren": 3,
+    "wenige": 3, "wenigen": 3,
+}  # fmt: skip
+VAGUE_AMOUNTS = frozenset(_VAGUE)
+_HALVES = {"anderthalb": 1.5, "eineinhalb": 1.5, "one and a half": 1.5, "a half": 0.5, "half": 0.5}
+_AND_A_HALF = re.compile(r"^(?P<n>\w+?)(?:einhalb|\s+and\s+a\s+half)$")
+AMOUNT = (
+    rf"(?:\d+(?:[.,]\d+)?|\d/\d|{NUMBER_WORD}|a\s+couple\s+of|couple\s+of|ein\s+paar|paar|a\s+few|"
+    r"few|several|einige[n]?|mehrere[n]?|wenige[n]?|anderthalb|\w+einhalb|one\s+and\s+a\s+half|"
+    r"an?|one|ein(?:e[nmr]?)?)"
+)
+
+
+def parse_amount(word: str) -> float | None:
+    """Return an amount in digits, words, halves or fractions ("2,5", "1/2", "anderthalb",
+    "zweieinhalb", "a few" = 3), else None."""
+    text = " ".join(word.lower().split())
+    if text in _VAGUE:
+        return _VAGUE[text]
+    if text in _HALVES:
+        return _HALVES[text]
+    if re.fullmatch(r"\d+[.,]\d+", text):
+        return float(text.replace(",", "."))
+    if re.fullmatch(r"\d/\d", text):
+        numerator, denominator = map(int, text.split("/"))
+        return numerator / denominator if denominator else None
+    half = _AND_A_HALF.match(text)
+    if half and (whole := parse_number(half["n"])) is not None:
+        return whole + 0.5
+    number = parse_number(text)
+    return float(number) if number is not None else None

@@ -10,10 +10,11 @@ the clause in headline form ("X shall submit" -> "X to submit", "... wird erwart
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 from operator import itemgetter
 
-from tracker.extract.dates.scan import Timex, find_timexes
+from tracker.extract.dates import TimeExpression, find_dates
 from tracker.extract.describe.headline import (
     FOCUS,
     HOLE,
@@ -107,6 +108,8 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|must|wird|werden|soll|sollen|solle|plans?\s+to|is\s+to|are\s+to)\b"
 )
 
+_ANY_DAY = date(2000, 1, 1)  # the anchor when only the spans of time expressions matter
+
 
 def summarise(
     sentence: str,
@@ -116,7 +119,7 @@ def summarise(
     keep: tuple[int, int] | None = None,
     context: str = "",
     is_event: bool = False,
-    timexes: tuple[Timex, ...] | None = None,
+    timexes: tuple[TimeExpression, ...] | None = None,
     offset: int = 0,
 ) -> str:
     """Describe what the sentence promises (or reports) around character `focus`.
@@ -125,27 +128,31 @@ def summarise(
     (a "60-Tage-Aktionsplan" names the deliverable); `context` is the earlier text of the same
     paragraph, used to complete an anaphoric noun ("eine entsprechende Absichtserklärung").
     `timexes` are the sentence's time expressions with offsets into a text where the sentence
-    starts at `offset` (found here when not given).
+    starts at `offset` (found here when not given; only their spans count, not their days).
     """
-    found = find_timexes(sentence) if timexes is None else timexes
+    found = find_dates(sentence, anchor=_ANY_DAY, lang=lang) if timexes is None else timexes
     spans = _spans(found, 0 if timexes is None else offset)
     return _summarise(sentence, focus, lang, keep, context[-600:], is_event, spans)
 
 
-def _spans(timexes: tuple[Timex, ...] | list[Timex], offset: int) -> tuple[_Span, ...]:
+def _spans(
+    timexes: tuple[TimeExpression, ...] | list[TimeExpression], offset: int
+) -> tuple[_Span, ...]:
     """(start, end, is_compound, cue_is_predicate) of each time expression, sentence-relative.
 
-    A reference ("of this order") is part of the span; so is its cue ("bis zum")."""
+    A reference ("of this order") is part of the span; so is its cue ("bis zum"). A bare length
+    ("eine Übergangsfrist von 18 Monaten") is part of what is described, no hole."""
     return tuple(
         (
-            t.cue_start - offset,
-            t.end + t.ref_len - offset,
-            t.end - offset,
+            t.span[0] - offset,
+            (t.ref_span[1] if t.ref_span else t.span[1]) - offset,
+            t.span[1] - offset,
             bool(t.noun),
             t.cue[:1] in _PREDICATE_INITIALS and _PREDICATE_CUE.match(t.cue) is not None,
-            t.start - offset,
+            t.core_start - offset,
         )
         for t in timexes
+        if t.type != "duration" or t.cue or t.ref or t.noun
     )
 
 
@@ -211,6 +218,8 @@ def _mark(
     out, position = [], 0
     for start, end, mark in sorted(cuts, key=_POSITION):
         if start < position:
+            if mark == _HOLE and end > position:
+                position = end  # a time expression around a clock time: one hole
             continue
         out.append(sentence[position:start] + mark)
         position = end

@@ -1,17 +1,24 @@
-"""Rules for durations: "innerhalb von 30 Tagen", "within 180 days of", "60-Tage-Aktionsplan"."""
+"""Rules for durations: "innerhalb von 30 Tagen", "within 180 days of", "60-Tage-Aktionsplan".
+
+The length comes from the time-expression layer; the rules pick what it counts from (a stated
+date in the sentence, the signing of the order, a dated event it names, or the publication
+date) and whether it is a commitment, an undated plan, a past event or nothing.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from tracker.extract.dates.calendar import add_duration
-from tracker.extract.dates.scan import Timex
+from tracker.extract.dates import TimeExpression
 from tracker.extract.patterns import PAST_AUX
 from tracker.extract.rules.anchors import AnchorBook
 from tracker.extract.rules.findings import Context, Finding
 from tracker.extract.rules.fixed import event, is_blocked
 
+# The forms of the layer that are lengths the rules count ("in drei Tagen" is an offset from
+# the anchor; "zwei Tage nach dem 12. Januar" is a date, read by `rules.fixed`).
+DURATION_FORMS = frozenset({"duration", "within", "offset", "next", "compound"})
 _WEAK_CUES = re.compile(r"^(?:für|for|in|um|over|weitere|another|an additional)\b", re.IGNORECASE)
 _STATE_SO_FAR = re.compile(
     r"\b(?:has|have)\s+been\b|\b(?:bereits|already|seit|since)\b", re.IGNORECASE
@@ -25,66 +32,85 @@ _SHIFT = re.compile(r"^(?:um|by)$", re.IGNORECASE)
 _TARGET_CUE = re.compile(r"^(?:bis|until|till|through|to|auf|no later|not later|by)\b", re.I)
 _UNDATED_EVENT = "counted from an event the text does not date"
 _PHASE_IN = re.compile(r"^(?:over)$", re.IGNORECASE)
+_SUB_DAY = ("hour", "minute", "second")
+
+
+def is_duration(expr: TimeExpression) -> bool:
+    """Whether the rules of this module read the expression (a length counted from an anchor)."""
+    return expr.form in DURATION_FORMS and bool(expr.length)
 
 
 def resolve_duration(
-    timex: Timex, ctx: Context, book: AnchorBook, sentence_events: list[Finding]
+    expr: TimeExpression, ctx: Context, book: AnchorBook, sentence_events: list[Finding]
 ) -> Finding | None:
     """Turn a duration into a commitment, an undated plan, a past event, or nothing.
 
     1. Counterfactuals produce nothing; "vor zwei Wochen" / "two weeks ago" is an event.
     2. Approximate horizons ("in etwa einem Jahr") and phase-ins ("over 22 years") are undated.
-    3. Weak cues ("für", "for", "in") in a past or stative clause produce nothing.
+    3. A bare length without a cue, a reference or a deliverable, and weak cues ("für",
+       "for", "in") in a past or stative clause, produce nothing.
     4. A reference ("of this order", "after the hearing") picks the anchor, or makes it undated.
     5. Otherwise count from the sentence's stated date, the last signing, or publication.
     """
-    if is_blocked(timex, ctx):
+    if is_blocked(expr, ctx):
         return None
-    if timex.ago:
-        return _ago(timex, ctx)
-    if timex.approx or _PHASE_IN.match(timex.cue):
-        return _vague(timex, ctx)
-    if _WEAK_CUES.match(timex.cue) and (
-        ctx.clause_has(PAST_AUX, timex) or _STATE_SO_FAR.search(ctx.clause_text(timex))
+    if expr.form == "offset" and expr.direction == "past":
+        return _ago(expr, ctx)
+    if (
+        all(unit in _SUB_DAY for _, unit in expr.length)
+        and expr.counted_from(ctx.published) == ctx.published
+    ):
+        return None  # "30 minutes after", "within 3 hours": no day of its own
+    if expr.approx and expr.ref:
+        return None  # "Wenige Tage vor dem Gipfel": a distance to an event, no plan
+    if expr.approx or _PHASE_IN.match(expr.cue):
+        return _vague(expr, ctx)
+    if not (expr.cue or expr.ref or expr.noun):
+        return None
+    if _WEAK_CUES.match(expr.cue) and (
+        ctx.clause_has(PAST_AUX, expr.span) or _STATE_SO_FAR.search(ctx.clause_text(expr.span))
     ):
         return None
-    if _SHIFT.match(timex.cue):
-        return _shift(timex, ctx, book)
-    if timex.noun and _STARTS_WITH.search(ctx.text, timex.end, ctx.sentence.end):
-        return _undated(timex, ctx, _UNDATED_EVENT)
-    if timex.ref:
-        resolved = book.resolve_ref(timex.ref, ctx.sentence.start)
+    if _SHIFT.match(expr.cue):
+        return _shift(expr, ctx, book)
+    if expr.noun and _STARTS_WITH.search(ctx.text, expr.span[1], ctx.sentence.end):
+        return _undated(expr, ctx, _UNDATED_EVENT)
+    if expr.ref:
+        resolved = book.resolve_ref(expr.ref, ctx.sentence.start)
         if resolved is None:
-            return _undated(timex, ctx, _UNDATED_EVENT, with_ref=True)
-        return _commitment(timex, ctx, *resolved, with_ref=True)
-    return _commitment(timex, ctx, *book.default_anchor(timex.start, sentence_events))
+            return _undated(expr, ctx, _UNDATED_EVENT, with_ref=True)
+        return _commitment(expr, ctx, *resolved, with_ref=True)
+    return _commitment(expr, ctx, *book.default_anchor(expr.span[0], sentence_events))
 
 
-def _vague(timex: Timex, ctx: Context) -> Finding | None:
+def _vague(expr: TimeExpression, ctx: Context) -> Finding | None:
     """ "In etwa einem Jahr" is a vague horizon; "will rise over 22 years" is a phase-in."""
-    if timex.approx:
-        return _undated(timex, ctx, "vague horizon")
-    if ctx.has_future_verb(timex):
-        return _undated(timex, ctx, "phased in over a period")
+    if expr.approx:
+        return _undated(expr, ctx, "vague horizon")
+    if ctx.has_future_verb(expr.span):
+        return _undated(expr, ctx, "phased in over a period")
     return None
 
 
+def _end(expr: TimeExpression, with_ref: bool) -> int:
+    return expr.ref_span[1] if with_ref and expr.ref_span else expr.span[1]
+
+
 def _commitment(
-    timex: Timex, ctx: Context, anchor: date, anchor_kind: str, *, with_ref: bool = False
+    expr: TimeExpression, ctx: Context, anchor: date, anchor_kind: str, *, with_ref: bool = False
 ) -> Finding | None:
-    due = add_duration(anchor, timex.amount, timex.unit)
-    end = timex.end + (timex.ref_len if with_ref else 0)
+    due = expr.counted_from(anchor)
     if due <= ctx.published:
-        return event(timex, ctx, due)
-    if ctx.is_forecast(timex):
+        return event(expr, ctx, due)
+    if ctx.is_forecast(expr.span):
         return None
-    confidence = 0.9 if timex.cue and not timex.noun else 0.8
+    confidence = 0.9 if expr.cue and not expr.noun else 0.8
     return Finding(
         "commitment",
-        timex.cue_start,
-        end,
+        expr.span[0],
+        _end(expr, with_ref),
         ctx.sentence,
-        cue=timex.cue or _ref_link(timex),
+        cue=expr.cue or _ref_link(expr),
         on=due,
         precision="day",
         anchor=anchor,
@@ -93,28 +119,34 @@ def _commitment(
     )
 
 
-def _undated(timex: Timex, ctx: Context, reason: str, *, with_ref: bool = False) -> Finding:
-    end = timex.end + (timex.ref_len if with_ref else 0)
+def _undated(expr: TimeExpression, ctx: Context, reason: str, *, with_ref: bool = False) -> Finding:
     return Finding(
-        "undated", timex.cue_start, end, ctx.sentence, cue=timex.cue, reason=reason, confidence=0.6
+        "undated",
+        expr.span[0],
+        _end(expr, with_ref),
+        ctx.sentence,
+        cue=expr.cue,
+        reason=reason,
+        confidence=0.6,
     )
 
 
-def _ago(timex: Timex, ctx: Context) -> Finding | None:
-    if timex.unit == "year":
+def _ago(expr: TimeExpression, ctx: Context) -> Finding | None:
+    """ "vor zwei Wochen": an event so long before publication (years are too vague)."""
+    if any(unit == "year" for _, unit in expr.length) or expr.value is None:
         return None
-    on = add_duration(ctx.published, -timex.amount, timex.unit)
-    return event(timex, ctx, on, "month" if timex.unit == "month" else "day")
+    precision = "month" if any(unit == "month" for _, unit in expr.length) else "day"
+    return event(expr, ctx, expr.value, precision)
 
 
-def _ref_link(timex: Timex) -> str:
+def _ref_link(expr: TimeExpression) -> str:
     """Name the cue of a bare duration by its linking word ("after", "nach") or compound form."""
-    if timex.noun:
-        return timex.cue
-    return timex.ref.split()[0].lower() if timex.ref else ""
+    if expr.noun:
+        return expr.cue
+    return expr.ref.split()[0].lower() if expr.ref else ""
 
 
-def _shift(timex: Timex, ctx: Context, book: AnchorBook) -> Finding | None:
+def _shift(expr: TimeExpression, ctx: Context, book: AnchorBook) -> Finding | None:
     """A shift counts from the original date stated in the sentence, else it is undated.
 
     With a target date ("um sechs Monate bis zum 31. Juli") the target is the deadline and the
@@ -126,7 +158,7 @@ def _shift(timex: Timex, ctx: Context, book: AnchorBook) -> Finding | None:
         return None
     original = others[0] if others else None
     if original is None or original.on is None:
-        return _undated(timex, ctx, "shifted from a date the text does not give")
+        return _undated(expr, ctx, "shifted from a date the text does not give")
     if original.kind == "commitment":
         original.kind = "superseded"
-    return _commitment(timex, ctx, original.on, "explicit")
+    return _commitment(expr, ctx, original.on, "explicit")

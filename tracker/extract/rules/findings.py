@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate
 
-from tracker.extract.dates.scan import Timex
+from tracker.extract.dates import TimeExpression
 from tracker.extract.folding import (
     case_sensitive,
     lowered,
@@ -15,13 +15,7 @@ from tracker.extract.folding import (
     search_folded,
     split_alternatives,
 )
-from tracker.extract.patterns import (
-    FORECAST_SUBJECT,
-    FORECAST_VERB,
-    PAST_AUX,
-    TENSE_FUTURE,
-    TENSE_PAST,
-)
+from tracker.extract.patterns import FORECAST_SUBJECT, FORECAST_VERB, PAST_AUX
 from tracker.extract.sentences import Sentence
 
 
@@ -157,11 +151,6 @@ class ClauseMarks:
 
 
 _CLAUSE_MARKS = ClauseMarks(brackets=True)
-_TENSES = ((TENSE_FUTURE, "future"), (TENSE_PAST, "past"))
-_TENSES_LOWER = (
-    (case_sensitive(TENSE_FUTURE), "future"),
-    (word_scan(case_sensitive(TENSE_PAST)), "past"),
-)
 _FUTURE_VERB = re.compile(
     r"\b(?:will|shall|wird|werden|soll|sollen|is\s+to\s+be|are\s+to\s+be)\b", re.IGNORECASE
 )
@@ -187,7 +176,8 @@ class Finding:
     reason: str = ""
     key: str = ""
     extra: dict[str, str] = field(default_factory=dict)
-    timexes: tuple[Timex, ...] = ()  # every time expression of the sentence (for descriptions)
+    # every time expression of the sentence (for descriptions)
+    timexes: tuple[TimeExpression, ...] = ()
 
 
 @dataclass(slots=True)
@@ -210,9 +200,8 @@ class Context:
         default_factory=dict, init=False, repr=False, compare=False
     )
 
-    def clause(self, timex: Timex) -> tuple[int, int]:
-        """Return the bounds of the clause around a timex (commas inside it do not count)."""
-        span = (timex.start, timex.end)
+    def clause(self, span: tuple[int, int]) -> tuple[int, int]:
+        """Return the bounds of the clause around a span (commas inside it do not count)."""
         found = self._clauses.get(span)
         if found is None:
             found = self._clauses[span] = self._clause_at(*span)
@@ -227,51 +216,24 @@ class Context:
         end = timex_end + (right if right is not None else len(right_text.rstrip(".!?\"'“”")))
         return start, max(end, timex_end)
 
-    def clause_has(self, pattern: re.Pattern[str], timex: Timex) -> bool:
-        """`scan_folded(pattern, self.clause_text(timex))`, the clause lowered once for all."""
-        span = (timex.start, timex.end)
+    def clause_has(self, pattern: re.Pattern[str], span: tuple[int, int]) -> bool:
+        """`scan_folded(pattern, self.clause_text(span))`, the clause lowered once for all."""
         folded = self._folded.get(span)
         if folded is None:
-            clause = self.clause_text(timex)
+            clause = self.clause_text(span)
             folded = self._folded[span] = (clause, lowered(clause))
         return scan_lowered(pattern, *folded)
 
-    def clause_text(self, timex: Timex) -> str:
-        """Return the text of the clause around a timex."""
-        start, end = self.clause(timex)
+    def clause_text(self, span: tuple[int, int]) -> str:
+        """Return the text of the clause around a span."""
+        start, end = self.clause(span)
         return self.text[start:end]
 
-    def direction(self, timex: Timex) -> str:
-        """Decide whether a date without a year lies ahead or behind ("future" by default)."""
-        return timex.direction or self.tense_near(timex) or "future"
-
-    def tense_near(self, timex: Timex) -> str:
-        """Return "future" or "past" after the tense signal closest to the timex ("" if none)."""
-        low = max(self.sentence.start, timex.start - 80)
-        high = min(self.sentence.end, timex.end + 60)
-        best: tuple[int, str] | None = None
-        text, offset, patterns = self.text, 0, _TENSES
-        window = max(low - 1, 0)  # one character more, for the leading \b
-        folded = lowered(self.text[window:high])
-        if folded is not None:
-            text, offset, patterns = folded, window, _TENSES_LOWER
-        for pattern, label in patterns:
-            for match in pattern.finditer(text, low - offset, high - offset):
-                start, end = match.start() + offset, match.end() + offset
-                if timex.start <= start < timex.end:
-                    continue
-                if label == "past" and TENSE_FUTURE.fullmatch(match.group(0)):
-                    continue  # "scheduled", "expected": participles that look ahead
-                distance = timex.start - end if end <= timex.start else start - timex.end
-                if best is None or distance < best[0]:
-                    best = (distance, label)
-        return best[1] if best else ""
-
-    def is_forecast(self, timex: Timex) -> bool:
+    def is_forecast(self, span: tuple[int, int]) -> bool:
         """Tell whether the clause forecasts a market quantity ("demand will double by 2030")."""
-        return self.clause_has(FORECAST_SUBJECT, timex) and self.clause_has(FORECAST_VERB, timex)
+        return self.clause_has(FORECAST_SUBJECT, span) and self.clause_has(FORECAST_VERB, span)
 
-    def has_future_verb(self, timex: Timex) -> bool:
+    def has_future_verb(self, span: tuple[int, int]) -> bool:
         """Tell whether the clause speaks of the future (will, shall, wird, werden, soll)."""
-        clause = self.clause_text(timex)
-        return search_folded(_FUTURE_VERB, clause) and not self.clause_has(PAST_AUX, timex)
+        clause = self.clause_text(span)
+        return search_folded(_FUTURE_VERB, clause) and not self.clause_has(PAST_AUX, span)

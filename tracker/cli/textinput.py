@@ -1,0 +1,89 @@
+"""Reading the texts that `extract` and `dates` work on: a file or stdin, decoded, and JSON
+Lines batches of `{"id", "text", "published"?, "lang"?}` (one result line per input line)."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import IO, Any
+
+import click
+
+from tracker.cli.context import AppContext
+from tracker.errors import InputError, TrackerError
+
+
+def read_text(source: str) -> str:
+    """Read a file (or stdin for "-") as text, as `tracker ingest` reads it (one reader)."""
+    from tracker.config import load_settings
+    from tracker.sources.readers import read_text as read_document_text
+
+    context = click.get_current_context(silent=True)
+    app = context.find_object(AppContext) if context is not None else None
+    limit = (app.settings if app is not None else load_settings()).max_document_bytes
+    return read_document_text(source, sys.stdin.buffer, max_bytes=limit)
+
+
+def open_lines(source: str | None) -> IO[str]:
+    """The stream of JSON lines: stdin for None or "-", else the decoded file."""
+    if source in (None, "-"):
+        return sys.stdin
+    return io.StringIO(read_text(source))
+
+
+# One document of a batch: (text, published, lang) -> the result fields for its line.
+Handler = Callable[[str, date | None, str | None], dict[str, Any]]
+
+
+def run_jsonl(
+    stream: IO[str], out: IO[str], handle: Handler, *, published: date | None, lang: str | None
+) -> tuple[int, int]:
+    """Handle each JSON line of `stream`; write one result line per input line, in order.
+
+    A bad line gets `{"id", "error"}` and the rest go on. Returns (lines done, lines failed).
+    """
+    done = failed = 0
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        result = _line(line, number, handle, published, lang)
+        failed += "error" in result
+        done += 1
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.flush()
+    return done, failed
+
+
+def _line(
+    line: str, number: int, handle: Handler, published: date | None, lang: str | None
+) -> dict[str, Any]:
+    doc_id: Any = number
+    try:
+        doc = json.loads(line)
+        if not isinstance(doc, dict):
+            raise InputError("line is not a JSON object")
+        doc_id = doc.get("id", number)
+        text = doc.get("text")
+        if not isinstance(text, str):
+            raise InputError('missing "text"')
+        doc_published = line_date(doc.get("published")) or published
+        doc_lang = doc.get("lang") if doc.get("lang") in ("de", "en") else lang
+        return {"id": doc_id, **handle(text, doc_published, doc_lang)}
+    except (ValueError, TrackerError) as exc:
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        return {"id": doc_id, "error": message}
+
+
+def line_date(value: Any) -> date | None:
+    """The "published" field of a line: None, or a YYYY-MM-DD string."""
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"published is not a YYYY-MM-DD string: {value!r}")
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise InputError(f"published is not a YYYY-MM-DD date: {value!r}") from None
