@@ -13,6 +13,7 @@ from tracker.clock import Clock
 from tracker.config import Settings
 from tracker.errors import NotFoundError, UsageError
 from tracker.models import ACTIVE_STATUSES, EventView, ItemView
+from tracker.services.events import record_item_event
 from tracker.store import repository, writes
 from tracker.store import tables as t
 from tracker.store.session import read_session, transaction
@@ -109,8 +110,10 @@ def extend(
             due_before=item.due_on,
             due_after=due,
         )
+        change = {"due_before": item.due_on, "due_after": due}
         item.status, item.due_on, item.due_precision = "extended", due, "day"
         _touched(session, settings, item, now)
+        record_item_event(session, item, "due_changed", settings=settings, now=now, detail=change)
         return repository.get_item(session, item_id)
 
 
