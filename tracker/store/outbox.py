@@ -98,7 +98,8 @@ def _locked(query: _Query, limit: int | None = None) -> _Query:
     return query.with_for_update(skip_locked=True, of=R)
 
 
-def _due_waiting(now: datetime, limit: int) -> _Query:
+def claim_query(now: datetime, limit: int) -> _Query:
+    """The due waiting rows of active channels, oldest first, `limit` of them, locked."""
     # Index order: the claim reads `limit` rows of the partial index, never the whole backlog.
     query = select(*_COLUMNS).where(_WAITING_SQL, R.next_attempt_at <= now)
     return _locked(query.order_by(R.next_attempt_at, R.id), limit)
@@ -134,7 +135,7 @@ def claim_due(
        (a replayed reminder is always sent).
     4. Mark the rest `sending` with a wall-clock lease, counting the attempt.
     """
-    rows = {r[0].id: r for r in session.execute(_due_waiting(now, limit)).all()}
+    rows = {r[0].id: r for r in session.execute(claim_query(now, limit)).all()}
     if len(rows) < limit:
         rows |= {r[0].id: r for r in session.execute(_expired(lease_now, limit - len(rows)))}
     for channel_id, digest_at in {(r.channel_id, r.digest_at) for r, *_ in rows.values()}:
