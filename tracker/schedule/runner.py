@@ -58,6 +58,9 @@ def run_scheduler(
     """
     from apscheduler.schedulers.background import BackgroundScheduler
 
+    # APScheduler logs "Running job ..." and "... executed successfully" at INFO on every
+    # tick; the dispatch logs what it delivered, so only its warnings are worth showing.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     scheduler = BackgroundScheduler(
         timezone=tz,
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
