@@ -74,8 +74,12 @@ def validate_secret(secret: str) -> str:
 def _filters(actor: str | None, status: str | None) -> tuple[str | None, str | None]:
     if status is not None and status not in STATUSES:
         raise UsageError(f"unknown status {status!r} (one of {', '.join(STATUSES)})")
-    key = actor_key(actor) if actor else None
-    return key or None, status
+    if not actor or not actor.strip():
+        return None, status
+    from tracker.extract.describe.actors import canonical_actor
+
+    # Any alias in either language names the same actor ("Mexiko" is Mexico).
+    return actor_key(canonical_actor(actor)) or None, status
 
 
 SUBSCRIPTIONS: tuple[str, ...] = ("due", "new")
