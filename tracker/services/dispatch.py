@@ -29,7 +29,7 @@ from tracker.notify.registry import NotifierPool
 from tracker.schedule.backoff import RetryPolicy
 from tracker.services.messages import build_message
 from tracker.services.outcomes import DispatchReport, Outcome, outcome
-from tracker.store import channels, outbox
+from tracker.store import channels, outbox, recording
 from tracker.store.outbox import Delivery
 from tracker.store.session import transaction
 
@@ -146,7 +146,7 @@ class _Lease:
     def _renew(self, now: datetime) -> None:
         until = now + self._run.policy.lease
         with transaction(self._run.engine) as session:
-            held = outbox.renew_leases(
+            held = recording.renew_leases(
                 session, sorted(self._open), worker_id=self._run.worker_id, until=until
             )
         self._lost |= self._open - held
@@ -164,7 +164,7 @@ def _claim(run: _Run) -> tuple[outbox.Claim, dict[int, ItemView], _Lease]:
             limit=run.policy.batch_size,
         )
         ids = {row.item_id for d in claim.deliveries for row in d.rows}
-        items = outbox.load_items(session, ids)
+        items = recording.load_items(session, ids)
     return claim, items, _Lease(run, claim.deliveries)
 
 
@@ -192,7 +192,7 @@ def _deliver_unless_stopped(
 
 def _record_sent(run: _Run, delivery: Delivery) -> Outcome:
     with transaction(run.engine) as session:
-        outbox.mark_sent(session, delivery.ids, now=run.wall.now())
+        recording.mark_sent(session, delivery.ids, now=run.wall.now())
     row = delivery.first
     logger.info(
         "%s %s sent to %s %s",
@@ -217,7 +217,7 @@ def _record_failure(run: _Run, delivery: Delivery, error: DeliveryError) -> Outc
             channels.disable_channel(
                 session, delivery.first.channel_id, reason=error.reason, now=now
             )
-        outbox.mark_failed(
+        recording.mark_failed(
             session,
             delivery.ids,
             worker_id=run.worker_id,
@@ -240,7 +240,7 @@ def _record_failure(run: _Run, delivery: Delivery, error: DeliveryError) -> Outc
 
 def _release(run: _Run, unsent: list[Delivery], report: DispatchReport) -> None:
     with transaction(run.engine) as session:
-        outbox.release_claims(
+        recording.release_claims(
             session,
             worker_id=run.worker_id,
             now=run.clock.now(),
@@ -252,4 +252,4 @@ def _release(run: _Run, unsent: list[Delivery], report: DispatchReport) -> None:
 def release_worker(engine: Engine, clock: Clock, worker_id: str) -> int:
     """Release every row `worker_id` still holds (on shutdown)."""
     with transaction(engine) as session:
-        return outbox.release_claims(session, worker_id=worker_id, now=clock.now())
+        return recording.release_claims(session, worker_id=worker_id, now=clock.now())

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 
 from tests.integration.remind.factories import make_channel, make_item, make_reminder, reminders
 from tracker.errors import NotFoundError, UsageError
-from tracker.store import outbox, rows
+from tracker.store import outbox, recording, rows
 from tracker.store.session import read_session, transaction
 
 NOW = datetime(2026, 3, 29, 7, 30, tzinfo=UTC)
@@ -88,7 +88,7 @@ def test_claim_due_reclaims_expired_lease(engine):
     assert [(d.first.id, d.first.attempts) for d in claim.deliveries] == [(row_id, 2)]
     # The dead worker's late failure report cannot undo the new holder's claim.
     with transaction(engine) as session:
-        assert not outbox.mark_failed(
+        assert not recording.mark_failed(
             session, [row_id], worker_id="dead-worker", now=NOW, error="x", next_attempt_at=None
         )
     assert _rows(engine)[row_id].claimed_by == "w2"
@@ -104,11 +104,11 @@ def test_mark_sent_failed_and_release(engine):
     _claim(engine)
     retry_at = NOW + timedelta(minutes=1)
     with transaction(engine) as session:
-        assert outbox.mark_sent(session, [ids[0]], now=NOW)
-        assert outbox.mark_failed(
+        assert recording.mark_sent(session, [ids[0]], now=NOW)
+        assert recording.mark_failed(
             session, [ids[1]], worker_id="w1", now=NOW, error="HTTP 500", next_attempt_at=retry_at
         )
-        assert outbox.release_claims(session, worker_id="w1", now=NOW) == 1
+        assert recording.release_claims(session, worker_id="w1", now=NOW) == 1
     rows = _rows(engine)
     assert (rows[ids[0]].state, rows[ids[0]].sent_at) == ("sent", NOW)
     assert (rows[ids[1]].state, rows[ids[1]].next_attempt_at) == ("failed", retry_at)
