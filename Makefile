@@ -45,6 +45,7 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/bench_cli.py --sizes 10000,100000
 	$(BIN)/python bench/bench_ics.py --items 20000
 	$(BIN)/python bench/bench_remind.py
+	$(BIN)/python bench/bench_watch.py --baseline
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -114,7 +114,7 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as folder:
-        engine = open_database(f"sqlite:///{folder}/bench.db")
+        engine = open_database(f"sqlite:///{folder}/bench.db", create=True)
         populate_s, _ = timed(lambda: populate(engine, args.items))
         first_s, first = timed(lambda: export_calendar(engine, leads=LEADS, now=NOW))
         runs = [

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import SecretStr, ValidationError, field_validator
+from pydantic import PositiveInt, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -59,6 +59,18 @@ def parse_leads(text: str) -> list[timedelta]:
     return sorted(leads, reverse=True)
 
 
+_DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+
+
+def parse_duration(text: str) -> timedelta:
+    """Parse a duration like ``90s``, ``30m``, ``2h``, ``1d`` or ``1w`` (one number, one unit)."""
+    part = text.strip().lower()
+    unit, number = part[-1:], part[:-1]
+    if unit not in _DURATION_UNITS or not number.isdigit() or int(number) == 0:
+        raise ValueError(f"bad duration {text.strip()!r} (expected e.g. 30m, 2h, 1d)")
+    return timedelta(seconds=int(number) * _DURATION_UNITS[unit])
+
+
 class _TomlSource(PydanticBaseSettingsSource):
     """Read the config file; an unreadable or invalid file is a ConfigError, not a traceback."""
 
@@ -100,6 +112,15 @@ class Settings(BaseSettings):
     email_from: str = "tracker@localhost"
     webhook_timeout: float = 15.0
     feed_token: SecretStr | None = None
+    # Watching sources: who we are on the web, and how much we take from it.
+    contact: str | None = None
+    allow_private_addresses: bool = False
+    fetch_timeout: float = 20.0
+    max_response_bytes: int = 5_000_000
+    source_interval: str = "30m"
+    source_give_up_after: str = "3d"
+    # Larger documents are refused: extraction holds ~40-60 MB per MB of text (see README).
+    max_document_bytes: PositiveInt = 2_000_000
 
     @field_validator("timezone")
     @classmethod
@@ -114,6 +135,19 @@ class Settings(BaseSettings):
     @classmethod
     def _check_leads(cls, value: str) -> str:
         parse_leads(value)
+        return value
+
+    @field_validator("source_interval", "source_give_up_after")
+    @classmethod
+    def _check_duration(cls, value: str) -> str:
+        parse_duration(value)
+        return value
+
+    @field_validator("max_response_bytes")
+    @classmethod
+    def _check_size(cls, value: int) -> int:
+        if value < 1024:
+            raise ValueError("max_response_bytes must be at least 1024")
         return value
 
     @classmethod
@@ -134,6 +168,14 @@ class Settings(BaseSettings):
     @property
     def leads(self) -> list[timedelta]:
         return parse_leads(self.reminder_leads)
+
+    @property
+    def source_every(self) -> timedelta:
+        return parse_duration(self.source_interval)
+
+    @property
+    def give_up_after(self) -> timedelta:
+        return parse_duration(self.source_give_up_after)
 
     @property
     def resolved_database_url(self) -> str:

@@ -7,7 +7,7 @@
   so a claim reads one batch from the index instead of sorting every due row.
 
 Revision ID: 0006
-Revises: 0002
+Revises: 0005
 Create Date: 2026-12-03 07:06:46
 """
 
@@ -19,7 +19,7 @@ from alembic import op
 import tracker.store.types
 
 revision = "0006"
-down_revision = "0002"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

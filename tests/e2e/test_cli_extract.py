@@ -68,7 +68,7 @@ def test_cli_extract_falls_back_to_cp1252(tmp_path):
 def test_cli_extract_missing_file_is_one_line_error():
     result = invoke("does-not-exist.txt")
     assert result.exit_code != 0
-    assert result.stderr.strip().startswith("error: cannot read does-not-exist.txt")
+    assert result.stderr.strip().startswith("error: does-not-exist.txt: cannot read")
     assert "Traceback" not in result.output
 
 

@@ -16,7 +16,7 @@ from tests.integration.remind.factories import make_item
 from tracker.cli import cli
 from tracker.store.session import create_db_engine, transaction
 
-ENV = {"TRACKER_TIMEZONE": "Europe/Berlin"}
+ENV = {"TRACKER_TIMEZONE": "Europe/Berlin", "TRACKER_ALLOW_PRIVATE_ADDRESSES": "true"}
 
 
 @pytest.fixture

@@ -34,12 +34,19 @@ def _document(**overrides):
 
 def test_open_database_creates_and_migrates_a_fresh_sqlite_file(tmp_path):
     path = tmp_path / "sub" / "dir" / "tracker.db"
-    engine = open_database(f"sqlite:///{path}")
+    engine = open_database(f"sqlite:///{path}", create=True, create_folder=True)
     try:
         assert path.exists()
         assert current_revision(engine) == SCHEMA_REVISION
     finally:
         engine.dispose()
+
+
+def test_open_database_for_reading_creates_nothing(tmp_path):
+    path = tmp_path / "sub" / "tracker.db"
+    with pytest.raises(DatabaseError, match="no database at"):
+        open_database(f"sqlite:///{path}")
+    assert not path.parent.exists()
 
 
 def test_utc_datetime_round_trips_aware_in_utc(engine):
@@ -78,7 +85,7 @@ def test_transaction_rolls_back_on_error(engine):
 def test_bad_url_is_a_config_error():
     with pytest.raises(ConfigError, match="bad database URL"):
         create_db_engine("not a url")
-    with pytest.raises(ConfigError, match="unsupported database URL"):
+    with pytest.raises(ConfigError, match="unsupported database 'nosuchdb'"):
         create_db_engine("nosuchdb://x/y")
 
 

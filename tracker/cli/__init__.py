@@ -27,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "extend": ("tracker.cli.edit:extend_cmd", "Move an item's due date, keeping history."),
     "db": ("tracker.cli.db:db_group", "Database schema: upgrade, current."),
     "remind": ("tracker.cli.remind:remind_group", "Send reminders (once, run, list, replay)."),
+    "source": ("tracker.cli.source:source_group", "Watch feeds, pages and sitemaps."),
+    "run": ("tracker.cli.worker:run_cmd", "The worker: fetch sources, send reminders."),
     "channel": ("tracker.cli.channel:channel_group", "Manage reminder channels."),
     "export": ("tracker.cli.calendar:export_group", "Export items (ics)."),
     "serve": ("tracker.cli.calendar:serve_cmd", "Serve the calendar feed and timeline page."),

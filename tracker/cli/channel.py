@@ -125,7 +125,7 @@ def add_email_cmd(
     from tracker.services.channels import add_channel
 
     added = add_channel(
-        app.engine,
+        app.open_engine(create=True),
         app.settings,
         app.clock,
         kind="email",
@@ -160,7 +160,7 @@ def add_webhook_cmd(
     from tracker.services.channels import add_channel
 
     added = add_channel(
-        app.engine,
+        app.open_engine(create=True),
         app.settings,
         app.clock,
         kind="webhook",

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import click
 
+from tracker.cli.context import AppContext
 from tracker.cli.jsonout import print_json
 from tracker.cli.params import LANGS, date_option
 from tracker.errors import InputError, TrackerError
@@ -57,25 +57,15 @@ def extract_cmd(
         render_extraction(extraction)
 
 
-def decode(data: bytes, name: str) -> str:
-    """Decode UTF-8 (with or without BOM), falling back to cp1252 for legacy German text."""
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"cannot decode {name}: neither UTF-8 nor cp1252")
-
-
 def read_text(source: str) -> str:
-    """Read a file (or stdin for "-") as text."""
-    if source == "-":
-        return decode(sys.stdin.buffer.read(), "stdin")
-    try:
-        data = Path(source).read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {source}: {exc.strerror or exc}") from exc
-    return decode(data, source)
+    """Read a file (or stdin for "-") as text, as `tracker ingest` reads it (one reader)."""
+    from tracker.config import load_settings
+    from tracker.sources.readers import read_text as read_document_text
+
+    context = click.get_current_context(silent=True)
+    app = context.find_object(AppContext) if context is not None else None
+    limit = (app.settings if app is not None else load_settings()).max_document_bytes
+    return read_document_text(source, sys.stdin.buffer, max_bytes=limit)
 
 
 def _open_text(source: str) -> IO[str]:

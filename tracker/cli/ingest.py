@@ -34,7 +34,7 @@ def ingest_cmd(
     """Ingest files, folders (recursively; .txt .md .html .jsonl) or '-' for stdin.
 
     Each document is one transaction: a bad one is reported and skipped, the others go in.
-    Exit status 1 when any document failed.
+    Exit status 1 when any document failed; Ctrl-C stops with status 130, saying what went in.
 
     \b
     Example:
@@ -42,7 +42,7 @@ def ingest_cmd(
     """
     err = console(stderr=True)
     report = ingest_paths(
-        app.engine,
+        app.open_engine(create=True),
         app.settings,
         app.clock,
         list(paths),
@@ -58,6 +58,9 @@ def ingest_cmd(
         print_json("ingest", report.as_dict())
     else:
         click.echo(summary_line(report))
+    if report.interrupted:
+        click.echo(interrupt_line(report), err=True)
+        sys.exit(130)  # 128 + SIGINT, as a shell reports a command ended by Ctrl-C
     if report.failed:
         sys.exit(1)
 
@@ -69,3 +72,20 @@ def summary_line(report: BatchReport) -> str:
         f"events: {report.events_new} new, {report.events_merged} merged, "
         f"{report.mentions_linked} mentions linked"
     )
+
+
+def interrupt_line(report: BatchReport) -> str:
+    """Say what an interrupted batch left: what is committed, what is not."""
+    committed = report.new + report.unchanged
+    line = (
+        f"interrupted after {report.files_done} of {report.files} files: {committed} documents"
+        " are in (each is its own transaction)"
+    )
+    if report.rolled_back:
+        line += f"; {report.rolled_back} was in progress and is rolled back"
+    if report.in_doubt:
+        line += f"; whether {report.in_doubt} went in is unknown (the database did not answer)"
+    left = report.files - report.files_done
+    if left:
+        line += f"; {left} files not done (run the same command again: what is in stays as is)"
+    return line

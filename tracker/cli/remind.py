@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import logging
-import threading
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from tracker.cli.context import AppContext
+from tracker.cli.worker import run_worker, worker_options
 from tracker.errors import DeliveryFailedError
 
 if TYPE_CHECKING:
@@ -66,7 +65,7 @@ def remind_group() -> None:
     \b
     Example:
       tracker remind once
-      tracker remind run --interval 30
+      tracker run
     """
 
 
@@ -134,42 +133,16 @@ def once_cmd(
 
 
 @remind_group.command("run")
-@click.option(
-    "--interval",
-    default=30.0,
-    show_default=True,
-    type=click.FloatRange(min=0.05),
-    help="Seconds between two dispatch ticks.",
-)
-@_worker_options
+@worker_options
 @click.pass_obj
-def run_cmd(app: AppContext, interval: float, lease: float, concurrency: int) -> None:
-    """Run the reminder scheduler until SIGTERM or Ctrl-C (claimed reminders are released).
+def run_cmd(app: AppContext, /, **options: Any) -> None:
+    """The worker under its old name: the same as `tracker run` (sources and reminders).
 
     \b
     Example:
       tracker remind run --interval 30
     """
-    from tracker.schedule.runner import install_stop_signals, run_scheduler
-    from tracker.services.dispatch import (
-        default_worker_id,
-        dispatch_due,
-        release_worker,
-    )
-
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    stop, worker = threading.Event(), default_worker_id()
-    install_stop_signals(stop)
-    engine, settings, clock = app.engine, app.settings, app.clock
-    policy = _policy(lease, concurrency)
-
-    def tick() -> None:  # each delivery is logged; nothing to print here
-        dispatch_due(engine, settings, clock, worker, policy=policy, stop=stop)
-
-    run_scheduler(tick, interval=interval, tz=settings.tz, start_at=clock.now(), stop=stop)
-    click.echo(f"stopped; released {release_worker(engine, clock, worker)} claimed reminders")
+    run_worker(app, **options)
 
 
 def _kind_label(kind: str, days_before: int) -> str:

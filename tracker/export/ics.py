@@ -27,11 +27,12 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Alarm, Calendar, Event, vDuration
 from icalendar.enums import STATUS, TRANSP
 
+from tracker.export.labels import source_label
 from tracker.models import ACTIVE_STATUSES, ItemView, Source
 
 PRODID = "-//tracker//policy deadline tracker//EN"
 # Bump when the rendering below changes, so cached VEVENT bytes of older code are not reused.
-RENDER_REVISION = 1
+RENDER_REVISION = 2  # 2: evidence cites a readable source label, never a local path
 REFRESH_INTERVAL = timedelta(hours=6)
 UID_DOMAIN = "tracker"
 
@@ -222,4 +223,4 @@ def _first_url(sources: Sequence[Source]) -> str | None:
 
 def _cite(source: Source) -> str:
     title = f"{source.title}, " if source.title else ""
-    return f"{title}{source.source}, {source.published.isoformat()}"
+    return f"{title}{source_label(source.source, source.url)}, {source.published.isoformat()}"

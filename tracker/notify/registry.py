@@ -30,7 +30,9 @@ def _email(settings: Settings) -> Notifier:
 def _webhook(settings: Settings) -> Notifier:
     from tracker.notify.webhook import WebhookNotifier
 
-    return WebhookNotifier(timeout=settings.webhook_timeout)
+    return WebhookNotifier(
+        timeout=settings.webhook_timeout, allow_private=settings.allow_private_addresses
+    )
 
 
 # Builders import their module on first use: httpx and smtplib load only when needed.

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 import httpx
 
 from tracker.models import item_json
+from tracker.net.addresses import AddressRefusedError, UnresolvableHostError, check_url
 from tracker.notify.base import REMINDER_EVENT, DeliveryError, Message
 from tracker.notify.events import entry_json, event_data, reminder_data
 from tracker.notify.signing import sign
@@ -93,7 +94,8 @@ class WebhookNotifier:
 
     kind: ClassVar[str] = "webhook"
 
-    def __init__(self, *, timeout: float) -> None:
+    def __init__(self, *, timeout: float, allow_private: bool = False) -> None:
+        self._allow_private = allow_private
         self._client = httpx.Client(
             timeout=httpx.Timeout(timeout),
             follow_redirects=False,
@@ -101,6 +103,13 @@ class WebhookNotifier:
 
     def send(self, message: Message) -> None:
         body, headers = build_request(message)
+        try:
+            # Checked at every send: DNS may have changed since the channel was added.
+            check_url(message.target, allow_private=self._allow_private, what="webhook URL")
+        except AddressRefusedError as exc:
+            raise DeliveryError(exc.message, permanent=True) from exc
+        except UnresolvableHostError as exc:
+            raise DeliveryError(exc.message) from exc
         try:
             response = self._client.post(message.target, content=body, headers=headers)
         except httpx.TimeoutException as exc:

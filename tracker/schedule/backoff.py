@@ -37,3 +37,18 @@ class RetryPolicy:
         if retry_after is not None:
             delay = max(delay, min(retry_after, self.cap))
         return delay
+
+
+def source_backoff(
+    interval: timedelta, failures: int, *, retry_after: timedelta | None = None
+) -> timedelta:
+    """Return the wait before fetching a source again after `failures` failed fetches in a row.
+
+    The first retry comes after one interval (at least a minute), each further one waits
+    twice as long, at most a day; a server's Retry-After is a lower bound.
+    """
+    base = max(interval, timedelta(minutes=1))
+    delay: timedelta = min(base * (2 ** min(max(failures - 1, 0), 20)), timedelta(days=1))
+    if retry_after is not None:
+        delay = max(delay, min(retry_after, timedelta(days=1)))
+    return delay

@@ -1,7 +1,7 @@
-"""APScheduler 3.x wiring only: one in-memory interval job that runs the dispatch loop.
+"""APScheduler 3.x wiring only: in-memory interval jobs (reminder dispatch, source fetching).
 
-The outbox rows are the source of truth; the scheduler only ticks. Nothing is pickled into a
-job store, so a restart loses nothing and several processes may tick at once.
+The database rows are the source of truth; the scheduler only ticks. Nothing is pickled into
+a job store, so a restart loses nothing and several processes may tick at once.
 """
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from types import FrameType
 from zoneinfo import ZoneInfo
@@ -19,14 +20,23 @@ logger = logging.getLogger(__name__)
 JOB_ID = "dispatch_due"
 
 
-def _guarded(tick: Callable[[], object]) -> Callable[[], None]:
+@dataclass(frozen=True)
+class Job:
+    """One periodic tick: `run` every `interval` seconds."""
+
+    id: str
+    run: Callable[[], object]
+    interval: float
+
+
+def _guarded(job: Job) -> Callable[[], None]:
     """Log and swallow errors so a failing tick (database down) never kills the scheduler."""
 
     def run() -> None:
         try:
-            tick()
+            job.run()
         except Exception:
-            logger.exception("reminder dispatch failed; retrying at the next tick")
+            logger.exception("%s failed; retrying at the next tick", job.id)
 
     return run
 
@@ -50,11 +60,19 @@ def run_scheduler(
     start_at: datetime,
     stop: threading.Event,
 ) -> None:
-    """Run `tick` every `interval` seconds, starting at `start_at`, until `stop` is set.
+    """Run `tick` every `interval` seconds, starting at `start_at`, until `stop` is set."""
+    run_jobs([Job(JOB_ID, tick, interval)], tz=tz, start_at=start_at, stop=stop)
 
-    `coalesce=True` and `max_instances=1` keep ticks from piling up behind a slow dispatch;
+
+def run_jobs(
+    jobs: Sequence[Job], *, tz: ZoneInfo, start_at: datetime, stop: threading.Event
+) -> None:
+    """Run each job at its interval, starting at `start_at`, until `stop` is set.
+
+    Each job runs in its own thread, so a slow fetch never delays a reminder. `coalesce=True`
+    and `max_instances=1` keep ticks from piling up behind a slow one;
     `misfire_grace_time=None` runs a late tick however late instead of silently dropping it.
-    On stop, the running tick is waited for: it sees `stop` and releases what it claimed.
+    On stop, the running ticks are waited for: they see `stop` and release what they claimed.
     """
     from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -65,14 +83,15 @@ def run_scheduler(
         timezone=tz,
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
     )
-    scheduler.add_job(
-        _guarded(tick),
-        "interval",
-        seconds=interval,
-        id=JOB_ID,
-        replace_existing=True,
-        next_run_time=start_at,  # catch up at once on start instead of after one interval
-    )
+    for job in jobs:
+        scheduler.add_job(
+            _guarded(job),
+            "interval",
+            seconds=job.interval,
+            id=job.id,
+            replace_existing=True,
+            next_run_time=start_at,  # catch up at once on start instead of after one interval
+        )
     scheduler.start()
     try:
         while not stop.wait(0.5):

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, delete
+from sqlalchemy import and_, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
@@ -44,7 +44,8 @@ class CalendarFeed:
     body: bytes
     count: int
     rendered: int
-    last_modified: datetime | None
+    last_modified: datetime | None  # of the items in this calendar (its LAST-MODIFIED)
+    changed_at: datetime | None = None  # of any item: one leaving the filter changes it too
 
     @property
     def etag(self) -> str:
@@ -95,6 +96,7 @@ def export_calendar(
     render = render_format(leads)
     with read_session(engine) as session:
         rows = _index(session, render, statuses=statuses, actor_keys=actor_keys)
+        changed_at = session.scalar(select(func.max(t.Item.updated_at)))
     missing = [row.item_id for row in rows if row.body is None]
     fresh = {view.id: view for view in _render(engine, missing, leads=leads)}
     if fresh:
@@ -106,7 +108,13 @@ def export_calendar(
             bodies.append(body)
     last_modified = max((row.updated_at for row in rows), default=None)
     body = calendar_bytes(bodies, name=name, last_modified=last_modified)
-    return CalendarFeed(body, count=len(bodies), rendered=len(fresh), last_modified=last_modified)
+    return CalendarFeed(
+        body,
+        count=len(bodies),
+        rendered=len(fresh),
+        last_modified=last_modified,
+        changed_at=changed_at,
+    )
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from tracker.clock import Clock
 from tracker.config import Settings
 from tracker.errors import UsageError
 from tracker.models import STATUSES
+from tracker.net.addresses import check_url
 from tracker.notify.registry import KINDS
 from tracker.notify.signing import generate_secret, secret_bytes
 from tracker.schedule.digest import CADENCES, WEEKDAYS, parse_time_of_day
@@ -48,16 +49,15 @@ def validate_email(address: str) -> str:
     return parsed.addr_spec
 
 
-def validate_webhook_url(url: str) -> str:
-    """Return the URL if it is an absolute http(s) URL without credentials; else UsageError."""
+def validate_webhook_url(url: str, *, allow_private: bool) -> str:
+    """Return the URL if it is an allowed http(s) URL without credentials; else UsageError.
+
+    Private and loopback targets are refused unless `allow_private`; a name that does not
+    resolve yet passes here and is checked again before every delivery.
+    """
     url = url.strip()
-    try:
-        parts = urlsplit(url)
-        _ = parts.port  # raises ValueError for a bad port
-    except ValueError as exc:
-        raise UsageError(f"invalid webhook URL {url!r}: {exc}") from exc
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UsageError(f"invalid webhook URL {url!r} (expected http:// or https://host/...)")
+    check_url(url, allow_private=allow_private, must_resolve=False, what="webhook URL")
+    parts = urlsplit(url)
     if parts.username or parts.password or any(c.isspace() for c in url):
         raise UsageError(f"invalid webhook URL {url!r} (no credentials or spaces in the URL)")
     return url
@@ -142,7 +142,7 @@ def add_channel(
             raise UsageError("email channels take no secret")
         target = validate_email(target)
     else:
-        target = validate_webhook_url(target)
+        target = validate_webhook_url(target, allow_private=settings.allow_private_addresses)
         if secret is None:
             secret = generated = generate_secret()
         validate_secret(secret)

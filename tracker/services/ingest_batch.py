@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.clock import Clock
 from tracker.config import Settings
 from tracker.errors import DatabaseError, TrackerError
-from tracker.services.ingest import IngestOutcome, ingest_document
+from tracker.services.ingest import IngestOutcome, content_hash, ingest_document
 from tracker.sources.readers import ReadFailure, SourceDocument, expand_paths, read_path
+from tracker.store import writes
+from tracker.store.session import read_session
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -28,6 +31,12 @@ PROGRESS_MIN_FILES = 6
 class BatchReport:
     outcomes: list[IngestOutcome] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    files: int = 0  # files (and stdin) to read
+    files_done: int = 0
+    # Ctrl-C: what was committed stays (one transaction per document), the rest was not read.
+    interrupted: bool = False
+    rolled_back: str | None = None  # the document in progress when interrupted
+    in_doubt: str | None = None  # ... or this one, when the database could not tell
 
     @property
     def new(self) -> int:
@@ -81,6 +90,8 @@ class BatchReport:
                 for o in self.outcomes
             ],
             "failures": [{"name": n, "error": m} for n, m in self.failures],
+            "files": {"total": self.files, "done": self.files_done},
+            "interrupted": self.interrupted,
         }
 
 
@@ -98,39 +109,111 @@ def ingest_paths(
     progress: Console | None = None,
     on_failure: Callable[[str, str], None] = lambda name, message: None,
 ) -> BatchReport:
-    """Ingest every document under `paths`; a failing document never stops the others."""
+    """Ingest every document under `paths`; a failing document never stops the others.
+
+    Ctrl-C (KeyboardInterrupt) stops the batch and returns the report of what was committed,
+    with `interrupted` set; the document in progress is rolled back (or, when the interrupt
+    came as it committed, counted: the store is asked).
+    """
     files = list(expand_paths(paths))
-    report = BatchReport()
+    batch = _Batch(engine, settings, clock, stdin, on_failure, BatchReport(files=len(files)))
+    overrides = {"published": published, "lang": lang, "source": source, "url": url}
+    shown = _with_progress(files, progress)
+    try:
+        for path in shown:
+            batch.ingest_file(path, overrides)
+    except KeyboardInterrupt:
+        batch.settle_interrupt()
+    finally:
+        shown.close()  # takes the progress bar off the terminal before the summary
+    return batch.report
 
-    def one_file(path: str) -> None:
-        for read in read_path(path, stdin):
+
+@dataclass
+class _Batch:
+    engine: Engine
+    settings: Settings
+    clock: Clock
+    stdin: IO[bytes]
+    on_failure: Callable[[str, str], None]
+    report: BatchReport
+    current: SourceDocument | None = None
+
+    def ingest_file(self, path: str, overrides: dict[str, Any]) -> None:
+        limit = self.settings.max_document_bytes
+        for read in read_path(path, self.stdin, max_bytes=limit):
             if isinstance(read, ReadFailure):
-                report.failures.append((read.name, read.message))
-                on_failure(read.name, read.message)
-                continue
-            doc = _override(read, published=published, lang=lang, source=source, url=url)
-            try:
-                report.outcomes.append(ingest_document(engine, settings, clock, doc))
-            except DatabaseError:
-                raise  # the database is gone: stopping beats failing every remaining document
-            except TrackerError as exc:
-                message = exc.message.removeprefix(f"{doc.name}: ")
-                report.failures.append((doc.name, message))
-                on_failure(doc.name, message)
+                self.fail(read.name, read.message)
+            else:
+                self.ingest(_override(read, **overrides))
+        self.report.files_done += 1
 
-    if progress is not None and len(files) >= PROGRESS_MIN_FILES:
-        from rich.progress import track
+    def ingest(self, doc: SourceDocument) -> None:
+        self.current = doc
+        try:
+            self.report.outcomes.append(
+                ingest_document(self.engine, self.settings, self.clock, doc)
+            )
+        except DatabaseError:
+            raise  # the database is gone: stopping beats failing every remaining document
+        except TrackerError as exc:
+            self.fail(doc.shown, exc.message.removeprefix(f"{doc.name}: "))
+        self.current = None
 
-        for path in track(files, description="ingesting", console=progress, transient=True):
-            one_file(path)
-    else:
+    def fail(self, name: str, message: str) -> None:
+        message = message.removeprefix(f"{name}: ")
+        self.report.failures.append((name, message))
+        self.on_failure(name, message)
+
+    def settle_interrupt(self) -> None:
+        """Record the interrupt; ask the store whether the document in progress went in."""
+        self.report.interrupted = True
+        doc, self.current = self.current, None
+        if doc is None:
+            return
+        try:
+            with read_session(self.engine) as session:
+                known = writes.find_document_id(session, content_hash(doc.text))
+        except (TrackerError, SQLAlchemyError) as exc:
+            logger.warning("could not check %s after the interrupt: %s", doc.shown, exc)
+            self.report.in_doubt = doc.shown
+            return
+        if known is None:
+            self.report.rolled_back = doc.shown
+        else:  # interrupted between its commit and our bookkeeping: it is in
+            self.report.outcomes.append(IngestOutcome(doc.shown, "new", known))
+
+
+def _with_progress(files: list[str], console: Console | None) -> Generator[str, None, None]:
+    """Yield the files, with a progress bar on `console` for batches worth one."""
+    if console is None or len(files) < PROGRESS_MIN_FILES:
+        yield from files
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("ingesting", total=len(files))
         for path in files:
-            one_file(path)
-    return report
+            yield path
+            bar.advance(task)
 
 
 def _override(doc: SourceDocument, **given: Any) -> SourceDocument:
     changes = {k: v for k, v in given.items() if v is not None}
     if "source" in changes:
         changes["name"] = changes.pop("source")
+        changes["display_name"] = None
     return replace(doc, **changes)

@@ -34,3 +34,38 @@ def html_to_document(html: str, *, name: str) -> SourceDocument:
     return SourceDocument(
         name=name, text=text, published=published, title=title, url=data.get("url") or None
     )
+
+
+def fragment_to_text(fragment: str) -> str:
+    """Return the text of an HTML fragment (a feed entry's content), paragraphs on lines."""
+    import trafilatura
+
+    page = f"<html><body><article>{fragment}</article></body></html>"
+    text = trafilatura.extract(page, favor_recall=True, include_comments=False) or ""
+    if not text.strip():  # too short for the extractor's idea of an article
+        text = trafilatura.html2txt(page) or ""
+    return text.strip()
+
+
+def page_to_document(body: bytes, *, content_type: str | None, name: str) -> SourceDocument:
+    """Read a fetched HTML page: the charset its server names, else UTF-8 or cp1252."""
+    import codecs
+
+    from tracker.sources.decode import decode_text
+
+    charset = _charset(content_type)
+    text: str | None = None
+    if charset:
+        try:
+            text = body.decode(codecs.lookup(charset).name)
+        except (LookupError, UnicodeDecodeError):
+            text = None  # a wrong header is common: fall back to sniffing
+    return html_to_document(text or decode_text(body, name=name), name=name)
+
+
+def _charset(content_type: str | None) -> str | None:
+    for param in (content_type or "").split(";")[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None

@@ -6,8 +6,9 @@ A path that cannot be read yields a ReadFailure naming it; the caller reports it
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
@@ -19,11 +20,16 @@ TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+STDIN_NAME = "<stdin>"
 
 
 @dataclass(frozen=True)
 class SourceDocument:
-    """One document to ingest; None fields are detected from the text."""
+    """One document to ingest; None fields are detected from the text.
+
+    `name` is what is stored: the absolute path of a file (so it means the same wherever ingest
+    ran), or a source name. `display_name` is how messages name it (the path as typed).
+    """
 
     name: str
     text: str
@@ -31,6 +37,11 @@ class SourceDocument:
     lang: str | None = None
     title: str | None = None
     url: str | None = None
+    display_name: str | None = None
+
+    @property
+    def shown(self) -> str:
+        return self.display_name or self.name
 
 
 @dataclass(frozen=True)
@@ -59,44 +70,114 @@ def expand_paths(paths: list[str]) -> Iterator[str]:
             yield raw
 
 
-def read_path(path: str, stdin: IO[bytes]) -> Iterator[Read]:
-    """Read one file (or stdin for '-') into documents; JSON Lines files give several."""
-    name = "<stdin>" if path == "-" else path
+def stored_name(path: str) -> str:
+    """The source name stored for `path`: its absolute path ('-' is stdin)."""
+    return STDIN_NAME if path == "-" else os.path.abspath(path)
+
+
+def read_bytes(path: str, stdin: IO[bytes], *, max_bytes: int) -> bytes:
+    """Read a file (or stdin for '-'), refusing more than `max_bytes` without reading it all."""
+    name = STDIN_NAME if path == "-" else path
     try:
-        data = stdin.read() if path == "-" else Path(path).read_bytes()
+        if path == "-":
+            data = stdin.read(max_bytes + 1)
+        else:
+            with open(path, "rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                if size > max_bytes:
+                    raise _too_large(name, size, max_bytes)
+                data = handle.read(max_bytes + 1)
     except OSError as exc:
-        yield ReadFailure(name, f"cannot read: {exc.strerror or exc}")
-        return
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from exc
+    if len(data) > max_bytes:
+        raise _too_large(name, None, max_bytes)
+    return data
+
+
+def read_text(path: str, stdin: IO[bytes], *, max_bytes: int) -> str:
+    """Read one text (encoding detected); InputError "NAME: why" for what is not a text."""
+    data = read_bytes(path, stdin, max_bytes=max_bytes)
+    return decode_text(data, name=STDIN_NAME if path == "-" else path)
+
+
+def read_path(path: str, stdin: IO[bytes], *, max_bytes: int) -> Iterator[Read]:
+    """Read one file (or stdin for '-') into documents; JSON Lines files give several.
+
+    Every failure names the path as given; a JSON Lines file is read a line at a time, each
+    line (one document) limited to `max_bytes`.
+    """
+    shown = STDIN_NAME if path == "-" else path
     suffix = Path(path).suffix.lower()
     try:
-        if suffix in JSONL_SUFFIXES:
-            yield from _read_jsonl(data, name)
-        elif suffix in HTML_SUFFIXES:
-            yield _read_html(data, name)
+        if suffix in JSONL_SUFFIXES and path != "-":
+            yield from _read_jsonl(path, max_bytes)
+            return
+        text = read_text(path, stdin, max_bytes=max_bytes)
+        if suffix in HTML_SUFFIXES:
+            yield replace(_read_html(text, stored_name(path)), display_name=shown)
         else:
-            yield SourceDocument(name=name, text=decode_text(data, name=name))
+            yield SourceDocument(name=stored_name(path), text=text, display_name=shown)
     except InputError as exc:
-        yield ReadFailure(name, exc.message.removeprefix(f"{name}: "))
+        yield ReadFailure(shown, exc.message.removeprefix(f"{shown}: "))
 
 
-def _read_html(data: bytes, name: str) -> SourceDocument:
+def _too_large(name: str, size: int | None, limit: int) -> InputError:
+    return InputError(f"{name}: {_too_large_reason(size, limit)}")
+
+
+def _too_large_reason(size: int | None, limit: int) -> str:
+    found = f"{_megabytes(size)}, " if size is not None else ""
+    return (
+        f"too large ({found}more than max_document_bytes = {_megabytes(limit)});"
+        " split it, or raise the limit with TRACKER_MAX_DOCUMENT_BYTES"
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+
+
+def _read_html(text: str, name: str) -> SourceDocument:
     from tracker.sources.html import html_to_document
 
-    return html_to_document(decode_text(data, name=name), name=name)
+    return html_to_document(text, name=name)
 
 
-def _read_jsonl(data: bytes, name: str) -> Iterator[Read]:
-    text = decode_text(data, name=name)
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+def _read_jsonl(path: str, max_bytes: int) -> Iterator[Read]:
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 (closed by the with below)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    with handle:
+        for number, raw in enumerate(_bounded_lines(handle, max_bytes), start=1):
+            shown = f"{path}:{number}"
+            if raw is None:
+                yield ReadFailure(shown, _too_large_reason(None, max_bytes))
+            elif raw.strip():
+                yield _jsonl_line(raw, shown, stored=f"{stored_name(path)}:{number}")
+
+
+def _bounded_lines(handle: IO[bytes], limit: int) -> Iterator[bytes | None]:
+    """Yield each line, or None for a line longer than `limit` (skipped without keeping it)."""
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
             continue
-        line_name = f"{name}:{number}"
-        try:
-            yield _jsonl_document(json.loads(line), line_name)
-        except json.JSONDecodeError as exc:
-            yield ReadFailure(line_name, f"invalid JSON ({exc.msg})")
-        except InputError as exc:
-            yield ReadFailure(line_name, exc.message)
+        while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def _jsonl_line(raw: bytes, shown: str, *, stored: str) -> Read:
+    try:
+        record = json.loads(decode_text(raw, name=shown))
+        doc = _jsonl_document(record, stored)
+    except json.JSONDecodeError as exc:
+        return ReadFailure(shown, f"invalid JSON ({exc.msg})")
+    except InputError as exc:
+        return ReadFailure(shown, exc.message.removeprefix(f"{shown}: "))
+    # A record's own source or id names it in messages; else the line of the file.
+    return replace(doc, display_name=shown if doc.name == stored else doc.name)
 
 
 def _jsonl_document(record: Any, name: str) -> SourceDocument:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +15,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, S
 from sqlalchemy.orm import Session
 
 from tracker.errors import ConfigError, DatabaseError
+from tracker.store.dburl import check_sqlite_file, no_schema_error, parse_database_url
 
 logger = logging.getLogger(__name__)
 
@@ -22,39 +24,49 @@ logger = logging.getLogger(__name__)
 SCHEMA_REVISION = "0006"
 
 
-def create_db_engine(url: str) -> Engine:
-    """Create an engine for `url`; a malformed URL or missing driver is a ConfigError."""
+def create_db_engine(url: str, *, read_only: bool = False) -> Engine:
+    """Create an engine for `url` (no file checks: see `connect_database`); ConfigError for a bad
+    URL or a missing driver. `read_only` opens a SQLite file with mode=ro."""
+    target = parse_database_url(url)
     try:
-        parsed = make_url(url)
-    except ArgumentError as exc:
-        raise ConfigError(f"bad database URL {url!r}: {exc}") from exc
-    if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in ("", "psycopg2"):
-        parsed = parsed.set(drivername="postgresql+psycopg")
+        parsed = make_url(target.url)
+    except (ArgumentError, ValueError) as exc:  # SQLAlchemy's parse: e.g. a port that is no number
+        reason = "the port is not a number" if "int()" in str(exc) else _first_line(exc)
+        raise ConfigError(f"bad database URL {target.shown}: {reason}") from exc
     options: dict[str, Any] = {}
-    if parsed.get_backend_name() == "sqlite":
-        _prepare_sqlite_file(parsed.database)
+    if target.backend == "sqlite":
         options["connect_args"] = {"timeout": 30}
-    elif parsed.get_backend_name() == "postgresql":
+        if read_only and target.sqlite_file is not None:
+            parsed = parsed.set(
+                database=f"file:{target.sqlite_file}", query={"mode": "ro", "uri": "true"}
+            )
+    else:
         options["connect_args"] = {"connect_timeout": 10}
     try:
         engine = create_engine(parsed, **options)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
-        raise ConfigError(f"unsupported database URL {url!r}: {exc}") from exc
+        raise ConfigError(f"unsupported database URL {target.shown}: {_first_line(exc)}") from exc
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, read_only=read_only)
     return engine
 
 
-def _prepare_sqlite_file(database: str | None) -> None:
-    if not database or database == ":memory:" or database.startswith("file:"):
-        return
-    try:
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ConfigError(f"cannot create the database folder for {database}: {exc}") from exc
+def connect_database(url: str, *, create: bool = False, create_folder: bool = False) -> Engine:
+    """Create the engine after the create-versus-open rule (`dburl.check_sqlite_file`).
+
+    Commands that only read pass create=False: a missing SQLite file is then an error, never
+    created; a read-only file is opened read-only.
+    """
+    target = parse_database_url(url)
+    read_only = False
+    if target.sqlite_file is not None:
+        read_only = check_sqlite_file(
+            target.sqlite_file, create=create, create_folder=create_folder
+        )
+    return create_db_engine(url, read_only=read_only)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, *, read_only: bool) -> None:
     """Foreign keys on, WAL, and BEGIN IMMEDIATE for writers (read->write upgrades deadlock)."""
 
     @event.listens_for(engine, "connect")
@@ -63,7 +75,8 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        if not read_only:  # switching the journal mode is a write
+            cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
@@ -80,22 +93,56 @@ def current_revision(engine: Engine) -> str | None:
             if not engine.dialect.has_table(conn, "alembic_version"):
                 return None
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except OperationalError as exc:
-        raise DatabaseError(f"cannot open the database: {_first_line(exc)}") from exc
     except SQLAlchemyError as exc:
-        raise DatabaseError(f"cannot read the database: {_first_line(exc)}") from exc
+        raise DatabaseError(describe_open_error(engine, exc)) from exc
 
 
-def open_database(url: str) -> Engine:
-    """Create the engine and bring the schema to the newest revision if it is behind."""
-    engine = create_db_engine(url)
-    revision = current_revision(engine)
-    if revision != SCHEMA_REVISION:
-        from tracker.store.migrate import upgrade
+def open_database(url: str, *, create: bool = False, create_folder: bool = False) -> Engine:
+    """Open the database and bring the schema to the newest revision if it is behind.
 
-        logger.info("migrating database from %s to %s", revision, SCHEMA_REVISION)
-        upgrade(engine)
+    With create=False (every command that only reads) nothing is created: a missing SQLite file
+    or a database without the tracker schema is a DatabaseError naming it.
+    """
+    engine = connect_database(url, create=create, create_folder=create_folder)
+    try:
+        revision = current_revision(engine)
+        if revision is None and not create:
+            raise no_schema_error(database_shown(engine))
+        if revision != SCHEMA_REVISION:
+            from tracker.store.migrate import upgrade
+
+            logger.info("migrating database from %s to %s", revision, SCHEMA_REVISION)
+            upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
     return engine
+
+
+def database_shown(engine: Engine) -> str:
+    """Name the engine's database in messages: the SQLite file, or the URL without password."""
+    if engine.dialect.name == "sqlite":
+        return str(engine.url.database or "").removeprefix("file:")
+    return engine.url.set(drivername="postgresql").render_as_string(hide_password=True)
+
+
+def describe_open_error(engine: Engine, exc: SQLAlchemyError) -> str:
+    """One line saying why the database could not be opened, naming it."""
+    shown, reason = database_shown(engine), _first_line(exc)
+    if engine.dialect.name != "sqlite":
+        return f"cannot open the database {shown}: {reason}"
+    if "not a database" in reason:
+        return f"{shown} is not a SQLite database ({reason})"
+    path = Path(shown)
+    if path.exists() and not os.access(path.parent, os.W_OK):
+        # SQLite keeps its -wal and -shm files beside the database, even for readers.
+        return (
+            f"cannot open the database {shown}: its folder {path.parent} is read-only, and"
+            f" SQLite needs to create {path.name}-wal and {path.name}-shm there ({reason})"
+        )
+    if "readonly" in reason:
+        return f"the database {shown} is read-only ({reason})"
+    return f"cannot open the database {shown}: {reason}"
 
 
 @contextmanager
@@ -108,7 +155,7 @@ def transaction(engine: Engine) -> Iterator[Session]:
         session.commit()
     except OperationalError as exc:
         session.rollback()
-        raise DatabaseError(f"database error: {_first_line(exc)}") from exc
+        raise DatabaseError(_write_error(engine, exc)) from exc
     except BaseException:
         session.rollback()
         raise
@@ -127,6 +174,13 @@ def read_session(engine: Engine) -> Iterator[Session]:
     finally:
         session.rollback()
         session.close()
+
+
+def _write_error(engine: Engine, exc: OperationalError) -> str:
+    reason = _first_line(exc)
+    if "readonly" in reason:
+        return f"the database {database_shown(engine)} is read-only ({reason})"
+    return f"database error: {reason}"
 
 
 def _first_line(exc: BaseException) -> str:

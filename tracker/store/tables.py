@@ -52,6 +52,28 @@ class Document(Base):
     ingested_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class DocumentVersion(Base):
+    """A document that is a version of an article at a canonical URL (set by watching).
+
+    A table of its own rather than columns on `documents`: adding a foreign key to documents
+    would make SQLite copy the table, and dropping the copy's original cascades to evidence.
+    """
+
+    __tablename__ = "document_versions"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    # sha256 of the normalised canonical URL, to find the latest version (URLs are too long
+    # to index portably).
+    canonical_key: Mapped[str] = mapped_column(String(64), index=True)
+    canonical_url: Mapped[str] = mapped_column(String(2000))
+    version: Mapped[int] = mapped_column(Integer)
+    previous_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True
+    )
+
+
 class Actor(Base):
     __tablename__ = "actors"
 
@@ -257,11 +279,70 @@ class ItemRender(Base):
     rendered_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class Source(Base):
+    """A watched feed, article page or sitemap; the row is the source of truth for fetching."""
+
+    __tablename__ = "sources"
+    __table_args__ = (
+        Index("ix_sources_next_fetch_at", "next_fetch_at"),
+        Index("ix_sources_host", "host"),
+        _NO_REUSE,
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000), unique=True)
+    host: Mapped[str] = mapped_column(String(255))
+    name: Mapped[str | None] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(10), default="unknown")
+    interval_seconds: Mapped[int] = mapped_column(Integer)
+    lang: Mapped[str | None] = mapped_column(String(8))
+    backfill: Mapped[int] = mapped_column(Integer)
+    is_paused: Mapped[bool] = mapped_column(default=False)
+    etag: Mapped[str | None] = mapped_column(String(500))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    next_fetch_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_fetch_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_status: Mapped[str | None] = mapped_column(String(20))
+    last_new_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    failing_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    gave_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error: Mapped[str | None] = mapped_column(Text)
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SourceEntry(Base):
+    """One entry (feed item, sitemap URL, the page itself) of a source, as last seen."""
+
+    __tablename__ = "source_entries"
+    __table_args__ = (UniqueConstraint("source_id", "entry_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    # sha256 of the entry's normalised link (or its guid): URLs are too long to index.
+    entry_key: Mapped[str] = mapped_column(String(64))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    # Hash of the entry as the source lists it; an unchanged one is not fetched again.
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(10))  # ingested | skipped | failed
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True
+    )
+    error: Mapped[str | None] = mapped_column(Text)
+    first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 __all__ = [
     "Actor",
     "Base",
     "Channel",
     "Document",
+    "DocumentVersion",
     "Event",
     "EventEvidence",
     "Evidence",
@@ -269,5 +350,7 @@ __all__ = [
     "ItemActor",
     "ItemRender",
     "Reminder",
+    "Source",
+    "SourceEntry",
     "StatusChange",
 ]

@@ -12,9 +12,8 @@ import signal
 import socket
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import timedelta
-from email.utils import format_datetime
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -26,6 +25,7 @@ from sqlalchemy.engine import Engine
 from tracker.clock import Clock
 from tracker.errors import DatabaseError, TrackerError
 from tracker.models import STATUSES
+from tracker.web.conditional import http_date, is_not_modified
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +47,7 @@ class WebApp:
     leads: list[timedelta]
     tz: ZoneInfo
     token: str | None
+    started_at: datetime | None = None  # set by make_server
 
 
 @dataclass
@@ -143,7 +144,12 @@ def check_token(
 
 
 def calendar_view(app: WebApp, query: dict[str, list[str]], headers: Any) -> Response:
-    """GET /calendar.ics: the filtered calendar, 304 when the client's ETag still matches."""
+    """GET /calendar.ics: the filtered calendar, or 304 when the client's copy is current.
+
+    Last-Modified is the latest change to any item (an item that left the filter changed the
+    feed too), and never before the server started: settings such as the reminder lead times
+    change the events without changing an item, and they only change with a restart.
+    """
     from tracker.services.calendar import calendar_name, export_calendar
 
     statuses, actors = _filters(query)
@@ -155,10 +161,14 @@ def calendar_view(app: WebApp, query: dict[str, list[str]], headers: Any) -> Res
         actor_keys=_actor_keys(actors),
         name=calendar_name(statuses, actors),
     )
-    cache = {"ETag": feed.etag, "Cache-Control": "private, no-cache"}
-    if feed.last_modified is not None:
-        cache["Last-Modified"] = format_datetime(feed.last_modified, usegmt=True)
-    if _etag_matches(headers.get("If-None-Match"), feed.etag):
+    last_modified = max(d for d in (feed.changed_at, app.started_at) if d is not None)
+    cache = {
+        "ETag": feed.etag,
+        "Last-Modified": http_date(last_modified),
+        "Cache-Control": "private, no-cache",
+    }
+    conditions = (headers.get("If-None-Match"), headers.get_all("If-Modified-Since") or [])
+    if is_not_modified(*conditions, etag=feed.etag, last_modified=last_modified):
         return Response(HTTPStatus.NOT_MODIFIED, headers=cache)
     cache["Content-Type"] = "text/calendar; charset=utf-8"
     cache["Content-Disposition"] = 'inline; filename="tracker.ics"'
@@ -201,6 +211,8 @@ ROUTES: dict[str, Callable[[WebApp, dict[str, list[str]], Any], Response]] = {
 
 def make_server(app: WebApp, host: str = "127.0.0.1", port: int = 8000) -> TrackerHTTPServer:
     """Bind the server (port 0: any free port; read it from `server.url`)."""
+    if app.started_at is None:
+        app = replace(app, started_at=app.clock.now())
     try:
         return TrackerHTTPServer((host, port), app)
     except OSError as exc:
@@ -242,16 +254,6 @@ def _actor_keys(actors: tuple[str, ...]) -> list[str]:
     from tracker.services.items import actor_keys
 
     return actor_keys(list(actors))
-
-
-def _etag_matches(header: str | None, etag: str) -> bool:
-    if not header:
-        return False
-    if header.strip() == "*":
-        return True
-    # If-None-Match uses the weak comparison (RFC 9110 §13.1.2): ignore W/ prefixes.
-    tags = [tag.strip().removeprefix("W/") for tag in header.split(",")]
-    return etag in tags
 
 
 def _text(status: HTTPStatus, message: str) -> Response:

@@ -9,6 +9,7 @@ from html import escape
 from itertools import groupby
 from urllib.parse import urlencode, urlsplit
 
+from tracker.export.labels import source_label
 from tracker.models import ACTIVE_STATUSES, STATUSES, EventView, ItemView, Source
 from tracker.web.style import CSS
 
@@ -209,8 +210,9 @@ def _sources(sources: Sequence[Source]) -> str:
 
 
 def _source_link(source: Source) -> str:
-    label = escape(source.title or source.source)
-    outlet = f' <span class="outlet">{escape(source.source)}</span>' if source.title else ""
+    where = source_label(source.source, source.url)  # never a local path on the page
+    label = escape(source.title or where)
+    outlet = f' <span class="outlet">{escape(where)}</span>' if source.title else ""
     # Only web links are clickable: a javascript: or data: URL from an article must stay text.
     if source.url and urlsplit(source.url).scheme in ("http", "https"):
         href = escape(source.url, quote=True)

@@ -30,3 +30,14 @@ def test_retry_policy_exhausted_after_max_attempts():
     policy = RetryPolicy(max_attempts=3)
     assert not policy.is_exhausted(2)
     assert policy.is_exhausted(3)
+
+
+def test_source_backoff_doubles_from_the_interval_up_to_a_day():
+    from tracker.schedule.backoff import source_backoff
+
+    interval = timedelta(minutes=30)
+    delays = [source_backoff(interval, n) for n in range(1, 9)]
+    assert delays[:4] == [timedelta(minutes=m) for m in (30, 60, 120, 240)]
+    assert delays[-1] == timedelta(days=1)
+    assert source_backoff(timedelta(seconds=5), 1) == timedelta(minutes=1)
+    assert source_backoff(interval, 1, retry_after=timedelta(hours=2)) == timedelta(hours=2)
