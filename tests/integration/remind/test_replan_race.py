@@ -23,7 +23,7 @@ from tests.integration.remind.factories import (
     state_counts,
 )
 from tests.integration.remind.receiver import Receiver
-from tests.integration.remind.workers import ROOT_ARGS, start_worker
+from tests.integration.remind.workers import ROOT_ARGS, WORKER_ENV, start_worker
 from tracker.services.planning import replan_item
 from tracker.store.session import create_db_engine, transaction
 
@@ -44,12 +44,19 @@ def _seed(engine, target: str) -> None:
 
 def _remind_once(db_url: str, now: str | None = NOW) -> subprocess.CompletedProcess[str]:
     args = [*ROOT_ARGS, "--db", db_url, "remind", "once", *(["--now", now] if now else [])]
-    return subprocess.run(args, capture_output=True, text=True, timeout=120, check=False)
+    # The churn plans in Europe/Berlin; so does the worker.
+    return subprocess.run(
+        args,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**WORKER_ENV, "TRACKER_TIMEZONE": "Europe/Berlin"},
+    )
 
 
 @pytest.mark.slow
-def test_replans_during_delivery_never_send_a_reminder_twice(db_url, monkeypatch):
-    monkeypatch.setenv("TRACKER_TIMEZONE", "Europe/Berlin")
+def test_replans_during_delivery_never_send_a_reminder_twice(db_url):
     receiver = Receiver().start()
     engine = create_db_engine(db_url)
     try:
