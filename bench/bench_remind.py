@@ -8,7 +8,8 @@ Two scenarios, each with 1 and with 4 worker processes (`tracker remind ...`):
 
 Usage:
   TRACKER_TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/postgres \
-      .venv/bin/python bench/bench_remind.py [--url URL] [-n 10000] [--workers 1,4]
+      .venv/bin/python bench/bench_remind.py [--url URL] [-n 10000] [--workers 1,4] \
+      [--delay 0.05]   # the receiver answers after 50 ms, as one across a network would
 
 The bench creates and drops its own database (bench_remind_<pid>_<n>).
 """
@@ -39,9 +40,9 @@ SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 
 
 class Receiver:
-    """Records (webhook-id, receipt time) of every POST and answers 200."""
+    """Records (webhook-id, receipt time) of every POST and answers 200 after `delay` s."""
 
-    def __init__(self) -> None:
+    def __init__(self, delay: float = 0.0) -> None:
         self.deliveries: list[tuple[str, float]] = []
         self.lock = threading.Lock()
         receiver = self
@@ -53,6 +54,8 @@ class Receiver:
                 self.rfile.read(int(self.headers.get("content-length", 0)))
                 with receiver.lock:
                     receiver.deliveries.append((self.headers["webhook-id"], time.time()))
+                if delay:
+                    time.sleep(delay)  # a receiver across the network
                 self.send_response(200)
                 self.send_header("content-length", "0")
                 self.end_headers()
@@ -195,10 +198,10 @@ def report(
     return row
 
 
-def burst(url: str, n: int, n_workers: int) -> dict[str, object]:
+def burst(url: str, n: int, n_workers: int, delay: float = 0.0) -> dict[str, object]:
     name = f"bench_remind_{os.getpid()}_{n_workers}b"
     db_url = fresh_database(url, name)
-    receiver = Receiver()
+    receiver = Receiver(delay)
     try:
         fire_at = datetime.now(UTC)
         insert_reminders(db_url, [fire_at] * n, receiver.url)
@@ -214,10 +217,12 @@ def burst(url: str, n: int, n_workers: int) -> dict[str, object]:
         drop_database(url, name)
 
 
-def spread(url: str, n: int, n_workers: int, seconds: float) -> dict[str, object]:
+def spread(
+    url: str, n: int, n_workers: int, seconds: float, delay: float = 0.0
+) -> dict[str, object]:
     name = f"bench_remind_{os.getpid()}_{n_workers}s"
     db_url = fresh_database(url, name)
-    receiver = Receiver()
+    receiver = Receiver(delay)
     try:
         start = datetime.now(UTC) + timedelta(seconds=5)  # after the workers have started
         step = timedelta(seconds=seconds / n)
@@ -262,16 +267,26 @@ def main() -> None:
         default=1,
         help="deliveries in flight per worker (remind --concurrency)",
     )
+    parser.add_argument(
+        "--delay",
+        type=float,
+        default=0.0,
+        help="seconds the receiver waits before answering (0.05: a receiver across a network)",
+    )
     args = parser.parse_args()
     CONCURRENCY[1] = str(args.concurrency)
-    print(f"{args.n} reminders, concurrency {args.concurrency} per worker", flush=True)
+    print(
+        f"{args.n} reminders, concurrency {args.concurrency} per worker, "
+        f"receiver answers after {args.delay * 1000:.0f} ms",
+        flush=True,
+    )
     if not args.url:
         parser.error("give --url or set TRACKER_TEST_POSTGRES_URL")
     for n_workers in [int(w) for w in args.workers.split(",")]:
         if "burst" in args.scenarios:
-            burst(args.url, args.n, n_workers)
+            burst(args.url, args.n, n_workers, args.delay)
         if "spread" in args.scenarios:
-            spread(args.url, args.n, n_workers, args.spread)
+            spread(args.url, args.n, n_workers, args.spread, args.delay)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -12,10 +13,11 @@ from tracker.cli.worker import run_worker, worker_options
 from tracker.errors import DeliveryFailedError
 
 if TYPE_CHECKING:
-    from tracker.services.dispatch import DispatchPolicy, DispatchReport
-    from tracker.store.outbox import ReminderRow
+    from tracker.services.dispatch import DispatchPolicy
+    from tracker.services.outcomes import DispatchReport
+    from tracker.store.rows import ReminderRow
 
-STATES = ("pending", "sending", "sent", "superseded", "failed", "dead")
+STATES = ("pending", "sending", "sent", "superseded", "skipped", "failed", "dead")
 
 
 class IsoDateTime(click.ParamType[datetime]):
@@ -68,34 +70,47 @@ def remind_group() -> None:
     """
 
 
+def _what(o: Any) -> str:
+    if o.event == "digest":
+        return f"digest of {len(o.reminder_ids)} (#{', #'.join(map(str, o.reminder_ids))})"
+    label = o.kind if o.event == "deadline.reminder" else o.event
+    return f"#{o.reminder_id} {label} item {o.item_id}"
+
+
 def _echo_report(report: DispatchReport) -> None:
     for o in report.sent:
-        click.echo(
-            f"sent #{o.reminder_id} {o.kind} item {o.item_id} to {o.channel_kind} "
-            f"{o.target} [{o.idempotency_key}]"
-        )
+        click.echo(f"sent {_what(o)} to {o.channel_kind} {o.target} [{o.idempotency_key}]")
     for o in report.failures:
         when = f", retry at {o.next_attempt_at.isoformat()}" if o.next_attempt_at else ""
         click.echo(
-            f"{o.state} #{o.reminder_id} to {o.channel_kind} {o.target} "
+            f"{o.state} {_what(o)} to {o.channel_kind} {o.target} "
             f"(attempt {o.attempts}{when}): {o.error}",
             err=True,
         )
+    if report.skipped:
+        click.echo(f"skipped {len(report.skipped)} older reminders (a later one was due)")
+    if not report.outcomes and not report.skipped:
+        click.echo("nothing due")
 
 
 @remind_group.command("once")
 @click.option("--now", "at", type=IsoDateTime(), help="Send what is due at this time.")
 @_worker_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (a stable format).")
 @click.pass_obj
-def once_cmd(app: AppContext, at: datetime | None, lease: float, concurrency: int) -> None:
-    """Claim and send every reminder due now, print what was sent, exit (for cron and tests).
+def once_cmd(
+    app: AppContext, at: datetime | None, lease: float, concurrency: int, as_json: bool
+) -> None:
+    """Claim and send every reminder and event due now, print what was sent, exit (cron, tests).
 
-    Exits with status 7 if a delivery failed (it is retried later, or dead).
+    `--now` decides what is due; messages still carry the real sending time (Date header,
+    webhook-timestamp). Exits with status 7 if a delivery failed (retried later, or dead).
 
     \b
     Example:
       tracker remind once --now 2026-03-23T09:00
     """
+    from tracker.cli.jsonout import print_json
     from tracker.clock import FixedClock
     from tracker.services.dispatch import default_worker_id, dispatch_due
 
@@ -104,13 +119,14 @@ def once_cmd(app: AppContext, at: datetime | None, lease: float, concurrency: in
         if at is None
         else FixedClock(at if at.tzinfo else at.replace(tzinfo=app.settings.tz))
     )
+    # The report below says what happened; the service's log lines would say it twice.
+    logging.getLogger("tracker.services.dispatch").addHandler(logging.NullHandler())
     policy = _policy(lease, concurrency)
     report = dispatch_due(app.engine, app.settings, clock, default_worker_id(), policy=policy)
-    _echo_report(report)
-    if report.superseded:
-        click.echo(f"superseded {len(report.superseded)} older reminders (a later one was due)")
-    if not report.outcomes and not report.superseded:
-        click.echo("nothing due")
+    if as_json:
+        print_json("remind once", report.as_dict())
+    else:
+        _echo_report(report)
     if report.failures:
         raise DeliveryFailedError(
             f"{len(report.failures)} of {len(report.outcomes)} reminders failed"
@@ -149,7 +165,7 @@ def _rows_table(rows: list[ReminderRow], app: AppContext) -> Any:
             str(r.id),
             f"{r.fire_at.astimezone(tz):%Y-%m-%d %H:%M %Z}",
             r.state,
-            _kind_label(r.kind, r.days_before),
+            _kind_label(r.kind, r.days_before) if r.kind != "event" else r.event,
             str(r.item_id),
             str(r.channel_id),
             str(r.attempts),
@@ -172,7 +188,7 @@ def list_cmd(app: AppContext, state: str | None, limit: int, as_json: bool) -> N
     """
     from tracker.cli.jsonout import print_json
     from tracker.cli.render import console
-    from tracker.services.dispatch import list_reminders
+    from tracker.services.reminders import list_reminders
 
     rows = list_reminders(app.engine, state=state, limit=limit)
     if as_json:
@@ -185,13 +201,14 @@ def list_cmd(app: AppContext, state: str | None, limit: int, as_json: bool) -> N
 @click.argument("reminder_id", type=click.IntRange(min=1), metavar="ID")
 @click.pass_obj
 def replay_cmd(app: AppContext, reminder_id: int) -> None:
-    """Queue a dead reminder again (fresh attempts, due now).
+    """Queue a dead reminder again (fresh attempts, due now); it is sent even if a later
+    reminder of its item went out meanwhile.
 
     \b
     Example:
       tracker remind replay 42
     """
-    from tracker.services.dispatch import replay_reminder
+    from tracker.services.reminders import replay_reminder
 
     row = replay_reminder(app.engine, app.clock, reminder_id)
     click.echo(f"reminder {row.id} queued again ({row.idempotency_key})")

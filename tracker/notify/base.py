@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import ClassVar, Literal, Protocol
+from typing import Any, ClassVar, Literal, Protocol
 from zoneinfo import ZoneInfo
 
 from tracker.models import ItemView
 
-ReminderKind = Literal["lead", "due", "overdue"]
+ReminderKind = Literal["lead", "due", "overdue", "event", "digest"]
+REMINDER_EVENT = "deadline.reminder"
+DIGEST_EVENT = "digest"
 SUBJECT_PREFIX = "[tracker]"
 _MAX_SUBJECT_TEXT = 90
 # Line breaks and other control characters (incl. U+0085, U+2028/9) never reach a header.
@@ -39,27 +42,46 @@ class DeliveryError(Exception):
 
 @dataclass(frozen=True)
 class ReminderRef:
-    """What a notifier knows about the reminder it delivers."""
+    """What a notifier knows about the outbox row it delivers (a reminder or an item event)."""
 
     id: int
     idempotency_key: str
     kind: ReminderKind
     days_before: int
-    due_on: date
-    fire_at: datetime
+    due_on: date | None
+    fire_at: datetime  # when the reminder was due, or when the event happened
+    event: str = REMINDER_EVENT  # the payload type: deadline.reminder, item.created, ...
+    detail: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One reminder or event of a digest, with its item."""
+
+    ref: ReminderRef
+    item: ItemView
 
 
 @dataclass(frozen=True)
 class Message:
-    """One reminder of one item to one channel target, ready to deliver."""
+    """One message to one channel target, ready to deliver: a reminder, an event or a digest.
+
+    For a digest, `reminder` describes the digest itself (kind and event `digest`, its key)
+    and `item` is None; the contents are `entries`.
+    """
 
     reminder: ReminderRef
-    item: ItemView
+    item: ItemView | None
     target: str  # an email address or a webhook URL
     secret: str | None  # the webhook signing secret (whsec_...)
     tz: ZoneInfo
-    now: datetime  # when the message is built: Date header, webhook timestamp
+    now: datetime  # the real sending time: Date header, webhook timestamp and signature
     leads: tuple[timedelta, ...] = ()
+    entries: tuple[Entry, ...] = ()
+
+    @property
+    def event(self) -> str:
+        return self.reminder.event
 
 
 class Notifier(Protocol):
@@ -86,9 +108,17 @@ def single_line(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
+def _day(value: date | None) -> str:
+    return value.strftime("%a %d %b %Y") if value else "no date"
+
+
 def headline(reminder: ReminderRef, item: ItemView) -> str:
     """Return the one-line summary of when the item is due, relative to the reminder."""
-    due = reminder.due_on.strftime("%a %d %b %Y")
+    if reminder.event != REMINDER_EVENT:
+        from tracker.notify.events import event_headline
+
+        return event_headline(reminder, item)
+    due = _day(reminder.due_on)
     if reminder.kind == "overdue":
         return f"Overdue since {due}"
     if reminder.kind == "due":
@@ -126,7 +156,7 @@ def render_text(reminder: ReminderRef, item: ItemView, tz: ZoneInfo) -> str:
         "",
         item.description,
         "",
-        f"Due: {reminder.due_on.isoformat()}",
+        f"Due: {item.due.isoformat() if item.due else 'no date'}",
         f"Status: {item.status}",
         f"Item: #{item.id}",
     ]
@@ -134,7 +164,10 @@ def render_text(reminder: ReminderRef, item: ItemView, tz: ZoneInfo) -> str:
         lines.append(f"Actors: {', '.join(item.actors)}")
     if item.sources:
         lines += ["", "Sources:", *_source_lines(item)]
-    lines += ["", f"Reminder scheduled for {fired} ({reminder.kind})."]
+    if reminder.event == REMINDER_EVENT:
+        lines += ["", f"Reminder scheduled for {fired} ({reminder.kind})."]
+    else:
+        lines += ["", f"Recorded {fired} ({reminder.event})."]
     return "\n".join(lines) + "\n"
 
 
@@ -146,7 +179,7 @@ def render_html(reminder: ReminderRef, item: ItemView, tz: ZoneInfo) -> str:
         f"<h2>{esc(headline(reminder, item))}</h2>",
         f"<p>{esc(item.description)}</p>",
         "<ul>",
-        f"<li>Due: {esc(reminder.due_on.isoformat())}</li>",
+        f"<li>Due: {esc(item.due.isoformat() if item.due else 'no date')}</li>",
         f"<li>Status: {esc(item.status)}</li>",
         f"<li>Item: #{item.id}</li>",
     ]
@@ -164,7 +197,8 @@ def render_html(reminder: ReminderRef, item: ItemView, tz: ZoneInfo) -> str:
             )
         parts.append("</ul>")
     fired = reminder.fire_at.astimezone(tz).strftime("%Y-%m-%d %H:%M %Z")
-    parts.append(f"<p><small>Reminder scheduled for {esc(fired)}.</small></p></body></html>")
+    what = "Reminder scheduled for" if reminder.event == REMINDER_EVENT else "Recorded"
+    parts.append(f"<p><small>{what} {esc(fired)}.</small></p></body></html>")
     return "\n".join(parts) + "\n"
 
 

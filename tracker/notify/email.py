@@ -12,7 +12,8 @@ from email.utils import format_datetime
 from typing import ClassVar
 
 from tracker.config import Secret
-from tracker.notify.base import DeliveryError, Message, render_reminder
+from tracker.notify.base import DeliveryError, Message
+from tracker.notify.events import render_message
 
 
 @dataclass(frozen=True)
@@ -32,16 +33,22 @@ def message_id(idempotency_key: str, sender: str) -> str:
     return f"<{idempotency_key}@{domain}>"
 
 
-def ics_attachment(message: Message) -> bytes:
-    """Return the item's iCalendar (imported lazily: only email needs icalendar)."""
+def ics_attachment(message: Message) -> bytes | None:
+    """Return the item's iCalendar, None for a digest or an undated item (icalendar lazily)."""
+    if message.item is None or message.item.due is None:
+        return None
     from tracker.export.ics import item_to_ics
 
     return item_to_ics(message.item, now=message.now, leads=list(message.leads))
 
 
 def build_email(message: Message, *, sender: str) -> EmailMessage:
-    """Build the reminder email: plain text first, then HTML, then the .ics attachment."""
-    rendered = render_reminder(message.reminder, message.item, message.tz)
+    """Build the email: plain text first, then HTML, then the item's .ics attachment.
+
+    The subject says what the message is (a reminder, a new item, a changed due date, a
+    change pending review, a digest); `X-Tracker-Event` says it to filters.
+    """
+    rendered = render_message(message)
     email = EmailMessage(policy=default)
     email["Subject"] = rendered.subject
     email["From"] = sender
@@ -49,31 +56,32 @@ def build_email(message: Message, *, sender: str) -> EmailMessage:
     email["Date"] = format_datetime(message.now)
     email["Message-ID"] = message_id(message.reminder.idempotency_key, sender)
     email["Auto-Submitted"] = "auto-generated"
-    email["X-Tracker-Item"] = str(message.item.id)
+    email["X-Tracker-Event"] = message.event
+    if message.item is not None:
+        email["X-Tracker-Item"] = str(message.item.id)
     email["X-Tracker-Reminder"] = message.reminder.idempotency_key
     email.set_content(rendered.text)
     email.add_alternative(rendered.html, subtype="html")
-    email.add_attachment(
-        ics_attachment(message),
-        maintype="text",
-        subtype="calendar",
-        filename=f"item-{message.item.id}.ics",
-    )
+    ics = ics_attachment(message)
+    if ics is not None and message.item is not None:
+        email.add_attachment(
+            ics, maintype="text", subtype="calendar", filename=f"item-{message.item.id}.ics"
+        )
     return email
 
 
-def _smtp_error(exc: smtplib.SMTPException) -> DeliveryError:
+def _smtp_error(exc: smtplib.SMTPException, server: str) -> DeliveryError:
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _ in exc.recipients.values()]
         permanent = bool(codes) and all(code >= 500 for code in codes)
-        return DeliveryError(f"recipient refused: {exc.recipients}", permanent=permanent)
+        return DeliveryError(f"{server}: recipient refused: {exc.recipients}", permanent=permanent)
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         # A configuration problem: retry, so reminders go out once the password is fixed.
-        return DeliveryError(f"SMTP login failed: {exc.smtp_code} {exc.smtp_error!r}")
+        return DeliveryError(f"{server}: SMTP login failed: {exc.smtp_code} {exc.smtp_error!r}")
     if isinstance(exc, smtplib.SMTPResponseException):
-        reason = f"SMTP {exc.smtp_code} {exc.smtp_error!r}"
+        reason = f"{server}: SMTP {exc.smtp_code} {exc.smtp_error!r}"
         return DeliveryError(reason, permanent=exc.smtp_code >= 500)
-    return DeliveryError(f"SMTP error: {exc!r}")
+    return DeliveryError(f"{server}: SMTP error: {exc!r}")
 
 
 class EmailNotifier:
@@ -86,12 +94,13 @@ class EmailNotifier:
 
     def send(self, message: Message) -> None:
         email = build_email(message, sender=self._config.sender)
+        server = f"{self._config.host}:{self._config.port}"
         try:
             self._deliver(email)
         except smtplib.SMTPException as exc:
-            raise _smtp_error(exc) from exc
+            raise _smtp_error(exc, server) from exc
         except OSError as exc:  # refused, unreachable, timed out
-            raise DeliveryError(f"cannot reach the SMTP server: {exc!r}") from exc
+            raise DeliveryError(f"cannot reach the SMTP server {server}: {exc!r}") from exc
 
     def _deliver(self, email: EmailMessage) -> None:
         config = self._config

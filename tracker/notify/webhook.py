@@ -3,38 +3,37 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
-from email.utils import parsedate_to_datetime
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime, parsedate_to_datetime
 from typing import Any, ClassVar
 
 import httpx
 
 from tracker.models import item_json
 from tracker.net.addresses import AddressRefusedError, UnresolvableHostError, check_url
-from tracker.notify.base import DeliveryError, Message
+from tracker.notify.base import REMINDER_EVENT, DeliveryError, Message
+from tracker.notify.events import entry_json, event_data, reminder_data
 from tracker.notify.signing import sign
 
-EVENT_TYPE = "deadline.reminder"
 USER_AGENT = "tracker-reminders/1"
 # Receivers that are not permanently broken: request timeout and rate limiting.
 _RETRYABLE_4XX = frozenset({408, 429})
 
 
 def build_payload(message: Message) -> dict[str, Any]:
-    """Return the JSON payload of a reminder webhook."""
-    reminder = message.reminder
-    return {
-        "type": EVENT_TYPE,
-        "timestamp": message.now.isoformat(),
-        "data": {
-            "item": item_json(message.item),
-            "reminder": {
-                "kind": reminder.kind,
-                "days_before": reminder.days_before,
-                "fire_at": reminder.fire_at.isoformat(),
-            },
-        },
-    }
+    """Return the JSON payload: `type` says what it is (a reminder, an event, a digest)."""
+    ref = message.reminder
+    data: dict[str, Any]
+    if message.item is None:  # a digest
+        data = {
+            "digest_at": ref.fire_at.isoformat(),
+            "entries": [entry_json(entry) for entry in message.entries],
+        }
+    elif ref.event == REMINDER_EVENT:
+        data = {"item": item_json(message.item), "reminder": reminder_data(ref)}
+    else:
+        data = {"item": item_json(message.item), "event": event_data(ref)}
+    return {"type": ref.event, "timestamp": message.now.isoformat(), "data": data}
 
 
 def build_request(message: Message) -> tuple[bytes, dict[str, str]]:
@@ -45,6 +44,7 @@ def build_request(message: Message) -> tuple[bytes, dict[str, str]]:
     headers = {
         "content-type": "application/json",
         "user-agent": USER_AGENT,
+        "date": format_datetime(message.now.astimezone(UTC), usegmt=True),
         "webhook-id": msg_id,
         "webhook-timestamp": str(timestamp),
         # Not part of the spec, but many receivers dedupe on it.

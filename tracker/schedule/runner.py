@@ -76,6 +76,9 @@ def run_jobs(
     """
     from apscheduler.schedulers.background import BackgroundScheduler
 
+    # APScheduler logs two INFO lines per tick (and a WARNING for a tick skipped behind a slow
+    # one); the jobs log what they did, so only its errors are worth showing.
+    logging.getLogger("apscheduler").setLevel(logging.ERROR)
     scheduler = BackgroundScheduler(
         timezone=tz,
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},

@@ -20,6 +20,7 @@ from tracker.errors import InputError
 from tracker.extract import extract
 from tracker.extract.jsonout import anchor_kind_name
 from tracker.extract.rules.mentions import MENTION_PATTERNS, find_mentions, is_linkable
+from tracker.services.events import record_item_event
 from tracker.sources.readers import SourceDocument
 from tracker.store import tables as t
 from tracker.store import writes
@@ -147,10 +148,8 @@ def _track(
         item.version += 1
         item.updated_at = now
         session.flush()
-    if created:
-        from tracker.services.planning import replan_item
-
-        replan_item(session, item, settings=settings, now=now)
+    if created:  # the event row also plans the item's reminders
+        record_item_event(session, item, "created", settings=settings, now=now)
 
 
 def _new_item(

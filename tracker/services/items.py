@@ -15,6 +15,7 @@ from tracker.clock import Clock
 from tracker.config import Settings
 from tracker.errors import NotFoundError, UsageError
 from tracker.models import ItemView
+from tracker.services.events import record_item_event
 from tracker.services.listing import actor_keys, today
 from tracker.store import repository, writes
 from tracker.store import tables as t
@@ -71,8 +72,10 @@ def extend(
             due_before=item.due_on,
             due_after=due,
         )
+        change = {"due_before": item.due_on, "due_after": due}
         item.status, item.due_on, item.due_precision = "extended", due, "day"
         _touched(session, settings, item, now)
+        record_item_event(session, item, "due_changed", settings=settings, now=now, detail=change)
         return repository.get_item(session, item_id)
 
 

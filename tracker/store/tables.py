@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -203,14 +204,35 @@ class Channel(Base):
     is_active: Mapped[bool] = mapped_column(default=True)
     disabled_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # What the channel gets: "due" (reminders), "new" (item events), comma-separated.
+    events: Mapped[str] = mapped_column(String(40), default="due", server_default="due")
+    # None: one message per reminder or event; "daily"/"weekly": one digest at digest_time.
+    digest: Mapped[str | None] = mapped_column(String(10))
+    digest_time: Mapped[str | None] = mapped_column(String(5))  # HH:MM in TRACKER_TIMEZONE
+    digest_weekday: Mapped[int | None] = mapped_column(Integer)  # 0 = Monday (weekly only)
+
+
+# The claim reads waiting rows in this order and stops after a batch: no sort of the backlog.
+_WAITING_SQL = "state IN ('pending', 'failed')"
 
 
 class Reminder(Base):
-    """The outbox: one row per (item, channel, kind, lead); the source of truth for dispatch."""
+    """The outbox: one row per message to one channel (a reminder or an item event).
+
+    Reminders are one row per (item, channel, kind, lead); events one row per occurrence and
+    channel. The rows are the source of truth for dispatch.
+    """
 
     __tablename__ = "reminders"
     __table_args__ = (
         Index("ix_reminders_state_next_attempt_at", "state", "next_attempt_at"),
+        Index(
+            "ix_reminders_waiting_next_attempt_at",
+            "next_attempt_at",
+            "id",
+            sqlite_where=text(_WAITING_SQL),
+            postgresql_where=text(_WAITING_SQL),
+        ),
         _NO_REUSE,
     )
 
@@ -220,10 +242,19 @@ class Reminder(Base):
     channel_id: Mapped[int] = mapped_column(
         ForeignKey("channels.id", ondelete="CASCADE"), index=True
     )
-    kind: Mapped[str] = mapped_column(String(10))
+    kind: Mapped[str] = mapped_column(String(10))  # lead | due | overdue | event
+    # deadline.reminder, item.created, item.due_changed, change.pending
+    event: Mapped[str] = mapped_column(
+        String(30), default="deadline.reminder", server_default="deadline.reminder"
+    )
+    detail: Mapped[str | None] = mapped_column(Text)  # JSON: what changed (events only)
     days_before: Mapped[int] = mapped_column(Integer)
-    due_on: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date | None] = mapped_column(Date)
     fire_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Set on rows of digest channels: the digest this row goes out with.
+    digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Set by `remind replay`: sent even if a later reminder of the item went out meanwhile.
+    replayed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     state: Mapped[str] = mapped_column(String(12), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())

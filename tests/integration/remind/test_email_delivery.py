@@ -66,7 +66,7 @@ def test_smtp_down_then_up_delivers_on_retry(engine, smtp_server):
     assert [o.state for o in report.outcomes] == ["failed"]
     row = _row(engine, rid)
     assert (row.state, row.attempts) == ("failed", 1)
-    assert "cannot reach the SMTP server" in (row.last_error or "")
+    assert f"cannot reach the SMTP server 127.0.0.1:{smtp_server.port}" in (row.last_error or "")
     smtp_server.start()
     report = _dispatch(engine, smtp_server.port, now=row.next_attempt_at)
     assert [o.state for o in report.outcomes] == ["sent"]
@@ -81,6 +81,7 @@ def test_smtp_recipient_refused_is_permanent(engine, smtp_server):
     row = _row(engine, rid)
     assert (row.state, row.attempts) == ("dead", 1)
     assert "550" in (row.last_error or "")
+    assert (row.last_error or "").startswith(f"127.0.0.1:{smtp_server.port}: recipient refused")
     assert smtp_server.handler.messages == []
 
 
