@@ -78,3 +78,16 @@ def test_cli_dates_jsonl_keeps_order_reports_bad_lines_and_fails_only_when_all_f
     assert failed.exit_code == 1
     assert failed.stderr.startswith("error: none of the 2 lines could be read")
     assert len(failed.stdout.splitlines()) == 2
+
+
+def test_cli_dates_table_is_plain_text_when_piped():
+    result = CliRunner().invoke(
+        cli,
+        ["dates", "-", "--published", "2026-02-05", "--lang", "en"],
+        input="The agency will report within 30 days.",
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[2].split() == ["Span", "Type", "Days", "Due", "Grain", "Direction", "Text"]
+    assert "2026-03-07" in lines[3] and lines[3].endswith("within 30 days")
+    assert not any(mark in result.stdout for mark in "┏┃│━…")

@@ -222,3 +222,16 @@ def test_cli_channel_add_events_and_digest_options(run):
     assert "--at and --weekday need --digest" in err
     run("channel", "add", "email", "c@example.org", "--digest", "daily", "--at", "25:00", code=2)
     run("channel", "add", "email", "d@example.org", "--events", "later", code=2)
+
+
+def test_cli_channel_and_remind_lists_are_plain_text_when_piped(run, due_soon):
+    run("channel", "add", "email", "ops@example.org")
+    channels = run("channel", "list").stdout.splitlines()
+    assert channels[0].split() == ["ID", "Kind", "Target", "Sends", "Filter", "Active"]
+    assert channels[1].split()[:3] == ["1", "email", "ops@example.org"]
+    reminders = run("remind", "list").stdout
+    assert reminders.splitlines()[0].split()[:3] == ["ID", "Fire", "at"]
+    assert not any(mark in channels[0] + reminders for mark in "┏┃│━")
+    run("channel", "remove", "1")
+    assert run("channel", "list").stdout.startswith("no channels")
+    assert run("remind", "list").stdout.startswith("no reminders")

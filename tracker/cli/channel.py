@@ -183,24 +183,25 @@ def list_cmd(app: AppContext, as_json: bool) -> None:
     Example:
       tracker channel list --json
     """
-    from rich.table import Table
-
     from tracker.cli.jsonout import print_json
-    from tracker.cli.render import console
+    from tracker.cli.output import print_rows
+    from tracker.cli.params import output_format
     from tracker.services.channels import list_channels
 
     rows = list_channels(app.engine)
     if as_json:
         print_json("channel list", {"channels": [_channel_json(r) for r in rows]})
         return
-    table = Table(title_justify="left")
-    for name in ("ID", "Kind", "Target", "Sends", "Filter", "Active"):
-        table.add_column(name, overflow="fold")
+    if not rows:
+        click.echo("no channels (add one with `tracker channel add email|webhook TARGET`)")
+        return
+    cells = []
     for r in rows:
         filters = ", ".join(f for f in (r.filter_actor, r.filter_status) if f)
         active = "yes" if r.is_active else f"no: {r.disabled_reason or ''}"
-        table.add_row(str(r.id), r.kind, r.target, _mode(r), filters, active)
-    console().print(table)
+        cells.append([str(r.id), r.kind, r.target, _mode(r), filters, active])
+    headers = ["ID", "Kind", "Target", "Sends", "Filter", "Active"]
+    print_rows(headers, cells, output=output_format(None, False))
 
 
 @channel_group.command("enable")

@@ -77,27 +77,23 @@ def _document(found: DatedText) -> dict[str, Any]:
 
 
 def render_dates(found: DatedText) -> None:
-    """Print the anchor line and one row per expression."""
-    from rich.console import Console
-    from rich.table import Table
+    """Print the anchor line and one row per expression (a table on a terminal, else plain)."""
+    from tracker.cli.output import print_rows
+    from tracker.cli.params import output_format
 
-    out = Console(highlight=False, soft_wrap=False)
-    out.print(f"anchor {found.published}  lang {found.lang}")
+    click.echo(f"anchor {found.published}  lang {found.lang}")
     if not found.dates:
-        out.print("Dates: none")
+        click.echo("Dates: none")
         return
-    table = Table("span", "text", "type", "days", "due", "grain", "direction", title="Dates")
+    rows = []
     for e in found.dates:
         days = str(e.value) if e.value else f"{e.start or '…'} – {e.end or '…'}"
         if e.type in ("duration", "set") and not (e.start or e.end):
             days = " + ".join(f"{n} {unit}" for n, unit in e.length) or "-"
-        table.add_row(
-            f"{e.span[0]}-{e.span[1]}",
-            " ".join(e.text.split()),
-            e.type,
-            days,
-            str(e.due or "-"),
-            e.grain,
-            e.direction or "-",
+        due = str(e.due or "-")
+        span = f"{e.span[0]}-{e.span[1]}"
+        rows.append(
+            [span, e.type, days, due, e.grain, e.direction or "-", " ".join(e.text.split())]
         )
-    out.print(table)
+    headers = ["Span", "Type", "Days", "Due", "Grain", "Direction", "Text"]
+    print_rows(headers, rows, output=output_format(None, False), title="Dates")

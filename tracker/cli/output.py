@@ -94,3 +94,24 @@ def note(output: str, text: str) -> None:
         console().print(f"[dim]{text}[/dim]")
     else:
         click.echo(text, err=True)
+
+
+def print_rows(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], *, output: str, title: str | None = None
+) -> None:
+    """Print any table of strings: rich on a terminal, aligned plain text when piped, or TSV."""
+    if output == "tsv":
+        write(tsv_table(headers, rows))
+    elif output == "plain":
+        write((f"{title}\n" if title else "") + plain_table(headers, rows))
+    else:
+        from rich.table import Table
+
+        from tracker.cli.render import console
+
+        table = Table(title=title, title_justify="left")
+        for header in headers:
+            table.add_column(header, overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+        console().print(table)

@@ -150,28 +150,29 @@ def _kind_label(kind: str, days_before: int) -> str:
     return f"{days_before}d before" if kind == "lead" else kind
 
 
-def _rows_table(rows: list[ReminderRow], app: AppContext) -> Any:
-    from rich.table import Table
+_REMINDER_HEADERS = ["ID", "Fire at", "State", "Kind", "Item", "Channel", "Tries", "Note"]
 
-    table = Table(title_justify="left")
-    for name in ("ID", "Fire at", "State", "Kind", "Item", "Channel", "Tries", "Note"):
-        table.add_column(name, overflow="fold")
+
+def _reminder_cells(rows: list[ReminderRow], app: AppContext) -> list[list[str]]:
     tz = app.settings.tz
+    cells = []
     for r in rows:
         note = r.last_error or (
             f"sent {r.sent_at.astimezone(tz):%Y-%m-%d %H:%M}" if r.sent_at else ""
         )
-        table.add_row(
-            str(r.id),
-            f"{r.fire_at.astimezone(tz):%Y-%m-%d %H:%M %Z}",
-            r.state,
-            _kind_label(r.kind, r.days_before) if r.kind != "event" else r.event,
-            str(r.item_id),
-            str(r.channel_id),
-            str(r.attempts),
-            note,
+        cells.append(
+            [
+                str(r.id),
+                f"{r.fire_at.astimezone(tz):%Y-%m-%d %H:%M %Z}",
+                r.state,
+                _kind_label(r.kind, r.days_before) if r.kind != "event" else r.event,
+                str(r.item_id),
+                str(r.channel_id),
+                str(r.attempts),
+                note,
+            ]
         )
-    return table
+    return cells
 
 
 @remind_group.command("list")
@@ -187,14 +188,17 @@ def list_cmd(app: AppContext, state: str | None, limit: int, as_json: bool) -> N
       tracker remind list --state dead --json
     """
     from tracker.cli.jsonout import print_json
-    from tracker.cli.render import console
+    from tracker.cli.output import print_rows
+    from tracker.cli.params import output_format
     from tracker.services.reminders import list_reminders
 
     rows = list_reminders(app.engine, state=state, limit=limit)
     if as_json:
         print_json("remind list", {"reminders": [r.model_dump(mode="json") for r in rows]})
+    elif not rows:
+        click.echo("no reminders" + (f" in state {state}" if state else ""))
     else:
-        console().print(_rows_table(rows, app))
+        print_rows(_REMINDER_HEADERS, _reminder_cells(rows, app), output=output_format(None, False))
 
 
 @remind_group.command("replay")

@@ -101,7 +101,8 @@ def list_cmd(app: AppContext, as_json: bool) -> None:
       tracker source list --json
     """
     from tracker.cli.jsonout import print_json
-    from tracker.cli.render import console
+    from tracker.cli.output import print_rows
+    from tracker.cli.params import output_format
     from tracker.services.sources import list_sources
 
     rows = list_sources(app.engine)
@@ -110,7 +111,7 @@ def list_cmd(app: AppContext, as_json: bool) -> None:
     elif not rows:
         click.echo("no sources (add one with `tracker source add URL`)")
     else:
-        console().print(_table(rows, app))
+        print_rows(_SOURCE_HEADERS, _cells(rows, app), output=output_format(None, False))
         for line in _errors(rows, app):
             click.echo(line)
 
@@ -131,35 +132,30 @@ def _when(value: datetime | None, app: AppContext, *, short: bool = False) -> st
     return f"{local:%Y-%m-%d %H:%M}"
 
 
-def _table(rows: list[SourceRow], app: AppContext) -> Any:
-    from rich.table import Table
+_SOURCE_HEADERS = ["ID", "Name", "Kind", "Every", "Fetched", "New doc", "Next", "Docs", "State"]
 
-    table = Table(title_justify="left", show_edge=False, pad_edge=False)
-    table.add_column("ID", no_wrap=True)
-    table.add_column("Name", min_width=12, overflow="fold")
-    table.add_column("Kind", min_width=4, overflow="fold")
-    table.add_column("Every", no_wrap=True)
-    for column in ("Fetched", "New doc", "Next"):  # "12-03 07:38" wraps at its space
-        table.add_column(column, min_width=5)
-    table.add_column("Docs", no_wrap=True)
-    table.add_column("State", min_width=6, overflow="fold")
+
+def _cells(rows: list[SourceRow], app: AppContext) -> list[list[str]]:
+    cells = []
     for r in rows:
         next_fetch = (
             "-" if r.state in ("paused", "gave up") else _when(r.next_fetch_at, app, short=True)
         )
         state = f"{r.state} ({r.failures}x)" if r.failures else r.state
-        table.add_row(
-            str(r.id),
-            r.name or r.url,
-            r.kind,
-            every_text(r.interval_seconds),
-            _when(r.last_fetch_at, app, short=True),
-            _when(r.last_new_at, app, short=True),
-            next_fetch,
-            str(r.documents),
-            state,
+        cells.append(
+            [
+                str(r.id),
+                r.name or r.url,
+                r.kind,
+                every_text(r.interval_seconds),
+                _when(r.last_fetch_at, app, short=True),
+                _when(r.last_new_at, app, short=True),
+                next_fetch,
+                str(r.documents),
+                state,
+            ]
         )
-    return table
+    return cells
 
 
 def _errors(rows: list[SourceRow], app: AppContext) -> list[str]:
