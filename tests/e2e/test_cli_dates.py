@@ -89,5 +89,6 @@ def test_cli_dates_table_is_plain_text_when_piped():
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[2].split() == ["Span", "Type", "Days", "Due", "Grain", "Direction", "Text"]
-    assert "2026-03-07" in lines[3] and lines[3].endswith("within 30 days")
+    assert "2026-03-07" in lines[3]
+    assert lines[3].endswith("within 30 days")
     assert not any(mark in result.stdout for mark in "┏┃│━…")
