@@ -44,7 +44,7 @@ def test_cli_dates_table_from_stdin_with_published_and_lang():
 def test_cli_dates_without_an_anchor_is_a_clear_error():
     result = invoke("-", stdin="Bis zum 31. März soll der Plan stehen.")
     assert result.exit_code != 0
-    assert result.stderr.startswith("error: No publication date")
+    assert result.stderr.startswith("error: <stdin>: No publication date")
     assert "Traceback" not in result.output
 
 
@@ -64,6 +64,7 @@ def test_cli_dates_jsonl_keeps_order_reports_bad_lines_and_fails_only_when_all_f
     assert out[0] == {
         "id": "a",
         "lang": "de",
+        "published": "2026-02-05",
         "dates": [
             {
                 "text": "binnen 30 Tagen", "span": [0, 15], "type": "duration", "value": None,

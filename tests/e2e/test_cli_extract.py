@@ -108,7 +108,8 @@ def test_cli_extract_jsonl_batch_keeps_order_and_reports_bad_lines():
     assert [o["id"] for o in out] == ["a", 2, "c", "d", "e"]
     assert out[0]["commitments"][0]["due"] == "2026-02-09"
     assert out[0]["lang"] == "de"
-    assert set(out[0]) == {"id", "lang", "commitments", "undated", "events"}
+    assert set(out[0]) == {"id", "lang", "published", "commitments", "undated", "events"}
+    assert out[0]["published"] == "2026-01-10"
     assert all("error" in o and "\n" not in o["error"] for o in out[1:4])
     assert out[4]["commitments"][0]["due"] == "2026-06-01"
 
@@ -130,3 +131,62 @@ def test_cli_extract_json_descriptions_are_short_clauses_for_seed_000():
         assert len(item["description"]) <= 91
         assert "](" not in item["description"]
         assert 0.0 <= item["actors_confidence"] <= 1.0
+
+
+def test_cli_extract_jsonl_says_which_publication_date_was_used():
+    lines = [
+        json.dumps({"id": "line", "text": "Report within 30 days.", "published": "2026-01-10"}),
+        json.dumps({"id": "option", "text": "Report within 30 days."}),
+    ]
+    result = invoke("--format", "jsonl", "--published", "2026-03-01", stdin="\n".join(lines))
+    assert result.exit_code == 0, result.output
+    out = {o["id"]: o for o in map(json.loads, result.stdout.splitlines())}
+    assert out["line"]["published"] == "2026-01-10"
+    assert out["option"]["published"] == "2026-03-01"
+    assert out["option"]["commitments"][0]["due"] == "2026-03-31"
+
+
+def test_cli_extract_jsonl_fails_when_every_line_failed():
+    lines = ["not json", json.dumps({"id": "x"}), json.dumps({"id": "y", "text": "No date."})]
+    result = invoke("--format", "jsonl", stdin="\n".join(lines) + "\n")
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 3
+    assert result.stderr.strip() == "error: none of the 3 lines could be read"
+
+
+def test_cli_extract_jsonl_refuses_an_unsupported_language():
+    lines = [
+        json.dumps(
+            {"id": "fr", "text": "Rapport sous 30 jours.", "published": "2026-01-10", "lang": "fr"}
+        ),
+        json.dumps({"id": "en", "text": "Report within 30 days.", "published": "2026-01-10"}),
+    ]
+    result = invoke("--format", "jsonl", stdin="\n".join(lines))
+    assert result.exit_code == 0, result.output
+    out = {o["id"]: o for o in map(json.loads, result.stdout.splitlines())}
+    assert out["fr"]["error"] == """unsupported "lang": 'fr' (use "de" or "en")"""
+    assert out["en"]["lang"] == "en"
+
+
+def test_cli_extract_and_ingest_word_the_same_bad_file_alike(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRACKER_DATABASE_URL", f"sqlite:///{tmp_path / 't.db'}")
+    path = tmp_path / "undated.txt"
+    path.write_text("A text without any date in it.", encoding="utf-8")
+    extracted = invoke(str(path))
+    ingested = CliRunner().invoke(cli, ["ingest", str(path)])
+    assert extracted.exit_code == ingested.exit_code == 1
+    assert (
+        extracted.stderr.strip()
+        == f"error: {path}: No publication date found in the text and none given (use --published YYYY-MM-DD)."
+    )
+    assert extracted.stderr.strip() in ingested.stderr.splitlines()
+
+
+def test_cli_extract_tables_are_plain_text_when_piped():
+    result = invoke(SEED_000)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[1] == "Commitments"
+    assert lines[2].split() == ["due", "precision", "what", "actors", "anchor", "evidence"]
+    assert lines[3].startswith("2026-03-07  day  ")
+    assert not set("┏━┃│└─") & set(result.stdout)

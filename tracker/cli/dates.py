@@ -11,7 +11,6 @@ import click
 from tracker.cli import textinput
 from tracker.cli.jsonout import print_json
 from tracker.cli.params import LANGS, date_option
-from tracker.errors import InputError
 
 if TYPE_CHECKING:
     from tracker.extract.reading import DatedText
@@ -42,17 +41,15 @@ def dates_cmd(
     """
     if fmt == "jsonl":
         stream = textinput.open_lines(source)
-        done, failed = textinput.run_jsonl(
-            stream, sys.stdout, _line_fields, published=published, lang=lang
-        )
-        if done and failed == done:
-            raise InputError(f"none of the {done} lines could be read")
+        textinput.run_jsonl(stream, sys.stdout, _line_fields, published=published, lang=lang)
         return
     if source is None:
         raise click.BadParameter("give a FILE, or - to read stdin", param_hint="FILE|-")
     from tracker.extract.reading import read_dates
 
-    found = read_dates(textinput.read_text(source), published=published, lang=lang)
+    text = textinput.read_text(source)
+    with textinput.about(source):
+        found = read_dates(text, published=published, lang=lang)
     if as_json or fmt == "json":
         print_json("dates", _document(found))
     else:
@@ -64,7 +61,11 @@ def _line_fields(text: str, published: date | None, lang: str | None) -> dict[st
     from tracker.extract.reading import read_dates
 
     found = read_dates(text, published=published, lang=lang)
-    return {"lang": found.lang, "dates": [expression_to_dict(e) for e in found.dates]}
+    return {
+        "lang": found.lang,
+        "published": found.published.isoformat(),
+        "dates": [expression_to_dict(e) for e in found.dates],
+    }
 
 
 def _document(found: DatedText) -> dict[str, Any]:

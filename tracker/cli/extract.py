@@ -47,7 +47,9 @@ def extract_cmd(
         return
     if source is None:
         raise click.BadParameter("give a FILE, or - to read stdin", param_hint="FILE|-")
-    extraction = extract(textinput.read_text(source), published=published, lang=lang)
+    text = textinput.read_text(source)
+    with textinput.about(source):
+        extraction = extract(text, published=published, lang=lang)
     if as_json or fmt == "json":
         print_json("extract", extraction_to_dict(extraction))
     else:
@@ -66,6 +68,7 @@ def _extract_fields(text: str, published: date | None, lang: str | None) -> dict
     data = extraction_to_dict(extract(text, published=published, lang=lang))
     return {
         "lang": data["document"]["lang"],
+        "published": data["document"]["published"],
         "commitments": data["commitments"],
         "undated": data["undated"],
         "events": data["events"],
@@ -73,25 +76,20 @@ def _extract_fields(text: str, published: date | None, lang: str | None) -> dict
 
 
 def render_extraction(extraction: Extraction) -> None:
-    """Print the document line and one table each for commitments, undated plans and events."""
-    from rich.console import Console
+    """Print the document line and one table each for commitments, undated plans and events
+    (rich tables on a terminal, aligned plain text when piped)."""
+    from tracker.cli.output import print_rows
+    from tracker.cli.params import output_format
 
-    out = Console(highlight=False, soft_wrap=False)
     doc = extraction.document
     url = f"  {doc.url}" if doc.url else ""
-    out.print(
-        f"[bold]{doc.title or '(untitled)'}[/bold]  published {doc.published}  lang {doc.lang}{url}"
-    )
+    click.echo(f"{doc.title or '(untitled)'}  published {doc.published}  lang {doc.lang}{url}")
+    output = output_format(None, False)
     for title, columns, rows in _tables(extraction):
         if not rows:
-            out.print(f"{title}: none")
+            click.echo(f"{title}: none")
             continue
-        from rich.table import Table
-
-        table = Table(*columns, title=title)
-        for row in rows:
-            table.add_row(*row)
-        out.print(table)
+        print_rows(columns, rows, output=output, title=title)
 
 
 Row = tuple[str, ...]

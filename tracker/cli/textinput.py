@@ -6,7 +6,8 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import IO, Any
 
@@ -27,6 +28,20 @@ def read_text(source: str) -> str:
     return read_document_text(source, sys.stdin.buffer, max_bytes=limit)
 
 
+@contextmanager
+def about(source: str) -> Iterator[None]:
+    """Name the input in an error about its content, as `tracker ingest` does ("a.txt: ...")."""
+    from tracker.sources.readers import STDIN_NAME
+
+    name = STDIN_NAME if source == "-" else source
+    try:
+        yield
+    except TrackerError as exc:
+        if exc.message.startswith(f"{name}: "):
+            raise
+        raise type(exc)(f"{name}: {exc.message}") from exc
+
+
 def open_lines(source: str | None) -> IO[str]:
     """The stream of JSON lines: stdin for None or "-", else the decoded file."""
     if source in (None, "-"):
@@ -43,7 +58,8 @@ def run_jsonl(
 ) -> tuple[int, int]:
     """Handle each JSON line of `stream`; write one result line per input line, in order.
 
-    A bad line gets `{"id", "error"}` and the rest go on. Returns (lines done, lines failed).
+    A bad line gets `{"id", "error"}` and the rest go on. Returns (lines done, lines failed);
+    when every line failed, the batch fails too (InputError, after all result lines are out).
     """
     done = failed = 0
     for number, line in enumerate(stream, start=1):
@@ -54,6 +70,8 @@ def run_jsonl(
         done += 1
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
         out.flush()
+    if done and failed == done:
+        raise InputError(f"none of the {done} lines could be read")
     return done, failed
 
 
@@ -70,11 +88,20 @@ def _line(
         if not isinstance(text, str):
             raise InputError('missing "text"')
         doc_published = line_date(doc.get("published")) or published
-        doc_lang = doc.get("lang") if doc.get("lang") in ("de", "en") else lang
+        doc_lang = line_lang(doc.get("lang")) or lang
         return {"id": doc_id, **handle(text, doc_published, doc_lang)}
     except (ValueError, TrackerError) as exc:
         message = " ".join(str(exc).split()) or type(exc).__name__
         return {"id": doc_id, "error": message}
+
+
+def line_lang(value: Any) -> str | None:
+    """The "lang" field of a line: None, "de" or "en" (anything else is an error, not ignored)."""
+    if value in (None, ""):
+        return None
+    if value not in ("de", "en"):
+        raise InputError(f'unsupported "lang": {value!r} (use "de" or "en")')
+    return str(value)
 
 
 def line_date(value: Any) -> date | None:
