@@ -175,10 +175,8 @@ def test_cli_extract_and_ingest_word_the_same_bad_file_alike(tmp_path, monkeypat
     extracted = invoke(str(path))
     ingested = CliRunner().invoke(cli, ["ingest", str(path)])
     assert extracted.exit_code == ingested.exit_code == 1
-    assert (
-        extracted.stderr.strip()
-        == f"error: {path}: No publication date found in the text and none given (use --published YYYY-MM-DD)."
-    )
+    message = "No publication date found in the text and none given (use --published YYYY-MM-DD)."
+    assert extracted.stderr.strip() == f"error: {path}: {message}"
     assert extracted.stderr.strip() in ingested.stderr.splitlines()
 
 
