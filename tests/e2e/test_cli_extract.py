@@ -188,3 +188,21 @@ def test_cli_extract_tables_are_plain_text_when_piped():
     assert lines[2].split() == ["due", "precision", "what", "actors", "anchor", "evidence"]
     assert lines[3].startswith("2026-03-07  day  ")
     assert not set("┏━┃│└─") & set(result.stdout)
+
+
+def test_cli_extract_jsonl_file_streams_past_the_document_limit(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRACKER_MAX_DOCUMENT_BYTES", "400")
+    line = {"text": "The agency will report within 30 days.", "published": "2026-01-10"}
+    batch = [json.dumps({"id": n, **line}) for n in range(40)]  # ~4 KB in all
+    batch.insert(5, json.dumps({"id": "big", "text": "x " * 300}))
+    path = tmp_path / "batch.jsonl"
+    path.write_bytes(("\n".join(batch) + "\n").encode() + b'{"id": "latin", "text": "\xe9\xff"}\n')
+    result = invoke("--format", "jsonl", str(path))
+    assert result.exit_code == 0, result.output
+    out = [json.loads(text) for text in result.stdout.splitlines()]
+    assert len(out) == 42
+    assert out[5] == {"id": 6, "error": out[5]["error"]}
+    assert out[5]["error"].startswith("too large (more than max_document_bytes = 400 bytes)")
+    assert [o["commitments"][0]["due"] for o in out[:5]] == ["2026-02-09"] * 5
+    assert all(o.get("commitments") for o in out[6:41])
+    assert out[41]["id"] == "latin"

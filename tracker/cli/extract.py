@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any
 
@@ -11,6 +12,7 @@ import click
 from tracker.cli import textinput
 from tracker.cli.jsonout import print_json
 from tracker.cli.params import LANGS, date_option
+from tracker.errors import InputError
 
 if TYPE_CHECKING:
     from tracker.extract.models import Extraction
@@ -56,7 +58,9 @@ def extract_cmd(
         render_extraction(extraction)
 
 
-def run_jsonl(stream: IO[str], out: IO[str], *, published: date | None, lang: str | None) -> None:
+def run_jsonl(
+    stream: Iterable[str | InputError], out: IO[str], *, published: date | None, lang: str | None
+) -> None:
     """Extract each JSON line of `stream`; write one result line per input line, in order."""
     textinput.run_jsonl(stream, out, _extract_fields, published=published, lang=lang)
 

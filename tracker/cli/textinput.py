@@ -3,10 +3,9 @@ Lines batches of `{"id", "text", "published"?, "lang"?}` (one result line per in
 
 from __future__ import annotations
 
-import io
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import IO, Any
@@ -19,13 +18,9 @@ from tracker.errors import InputError, TrackerError
 
 def read_text(source: str) -> str:
     """Read a file (or stdin for "-") as text, as `tracker ingest` reads it (one reader)."""
-    from tracker.config import load_settings
     from tracker.sources.readers import read_text as read_document_text
 
-    context = click.get_current_context(silent=True)
-    app = context.find_object(AppContext) if context is not None else None
-    limit = (app.settings if app is not None else load_settings()).max_document_bytes
-    return read_document_text(source, sys.stdin.buffer, max_bytes=limit)
+    return read_document_text(source, sys.stdin.buffer, max_bytes=_max_bytes())
 
 
 @contextmanager
@@ -42,11 +37,20 @@ def about(source: str) -> Iterator[None]:
         raise type(exc)(f"{name}: {exc.message}") from exc
 
 
-def open_lines(source: str | None) -> IO[str]:
-    """The stream of JSON lines: stdin for None or "-", else the decoded file."""
-    if source in (None, "-"):
-        return sys.stdin
-    return io.StringIO(read_text(source))
+def open_lines(source: str | None) -> Iterator[str | InputError]:
+    """The JSON lines of a batch, streamed from stdin (None or "-") or the file, one line at a
+    time: a batch may be any size, each line (one text) at most `max_document_bytes`."""
+    from tracker.sources.readers import text_lines
+
+    return text_lines(source or "-", sys.stdin.buffer, max_bytes=_max_bytes())
+
+
+def _max_bytes() -> int:
+    from tracker.config import load_settings
+
+    context = click.get_current_context(silent=True)
+    app = context.find_object(AppContext) if context is not None else None
+    return (app.settings if app is not None else load_settings()).max_document_bytes
 
 
 # One document of a batch: (text, published, lang) -> the result fields for its line.
@@ -54,7 +58,12 @@ Handler = Callable[[str, date | None, str | None], dict[str, Any]]
 
 
 def run_jsonl(
-    stream: IO[str], out: IO[str], handle: Handler, *, published: date | None, lang: str | None
+    stream: Iterable[str | InputError],
+    out: IO[str],
+    handle: Handler,
+    *,
+    published: date | None,
+    lang: str | None,
 ) -> tuple[int, int]:
     """Handle each JSON line of `stream`; write one result line per input line, in order.
 
@@ -63,9 +72,12 @@ def run_jsonl(
     """
     done = failed = 0
     for number, line in enumerate(stream, start=1):
-        if not line.strip():
+        if isinstance(line, InputError):
+            result: dict[str, Any] = {"id": number, "error": line.message}
+        elif not line.strip():
             continue
-        result = _line(line, number, handle, published, lang)
+        else:
+            result = _line(line, number, handle, published, lang)
         failed += "error" in result
         done += 1
         out.write(json.dumps(result, ensure_ascii=False) + "\n")

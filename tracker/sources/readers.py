@@ -157,6 +157,28 @@ def _read_jsonl(path: str, max_bytes: int) -> Iterator[Read]:
                 yield _jsonl_line(raw, shown, stored=f"{stored_name(path)}:{number}")
 
 
+def text_lines(path: str, stdin: IO[bytes], *, max_bytes: int) -> Iterator[str | InputError]:
+    """Stream the lines of a file (or stdin for '-') decoded one at a time, each line limited
+    to `max_bytes`: an oversized or undecodable line comes as an InputError, the rest go on."""
+    name = STDIN_NAME if path == "-" else path
+    try:
+        handle = stdin if path == "-" else open(path, "rb")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from exc
+    try:
+        for number, raw in enumerate(_bounded_lines(handle, max_bytes), start=1):
+            if raw is None:
+                yield InputError(_too_large_reason(None, max_bytes))
+                continue
+            try:
+                yield decode_text(raw, name=f"{name}:{number}")
+            except InputError as exc:
+                yield InputError(exc.message.removeprefix(f"{name}:{number}: "))
+    finally:
+        if handle is not stdin:
+            handle.close()
+
+
 def _bounded_lines(handle: IO[bytes], limit: int) -> Iterator[bytes | None]:
     """Yield each line, or None for a line longer than `limit` (skipped without keeping it)."""
     while line := handle.readline(limit + 1):
