@@ -76,6 +76,7 @@ def _extract_fields(text: str, published: date | None, lang: str | None) -> dict
         "commitments": data["commitments"],
         "undated": data["undated"],
         "events": data["events"],
+        "changes": data["changes"],
     }
 
 
@@ -100,7 +101,7 @@ Row = tuple[str, ...]
 
 
 def _tables(x: Extraction) -> list[tuple[str, Row, list[Row]]]:
-    from tracker.extract.jsonout import format_date
+    from tracker.extract.jsonout import anchor_kind_name, format_date
 
     dated: list[Row] = [
         (
@@ -108,7 +109,7 @@ def _tables(x: Extraction) -> list[tuple[str, Row, list[Row]]]:
             c.due_precision,
             c.description or c.deliverable or "-",
             ", ".join(c.actors),
-            f"{c.anchor_kind} {c.anchor}",
+            f"{anchor_kind_name(c.anchor_kind)} {c.anchor}",
             c.trigger,
         )
         for c in x.commitments

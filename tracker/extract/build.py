@@ -8,12 +8,20 @@ from datetime import date
 from typing import Any
 
 from tracker.errors import NoPublicationDateError
-from tracker.extract.describe.keys import normalise
+from tracker.extract.describe.keys import nearest_key, normalise
 from tracker.extract.describe.summary import summarise
 from tracker.extract.meta.document import FoundMeta, detect_meta
 from tracker.extract.meta.lang import detect_language
-from tracker.extract.models import Commitment, DocumentMeta, Event, Extraction, Undated
-from tracker.extract.pipeline import find_all
+from tracker.extract.models import (
+    Change,
+    Commitment,
+    DocumentMeta,
+    Event,
+    Extraction,
+    Undated,
+)
+from tracker.extract.pipeline import scan
+from tracker.extract.rules.changes import FoundChange
 from tracker.extract.rules.context import ActorIndex, Paragraphs, actors_at
 from tracker.extract.rules.findings import Finding
 
@@ -30,10 +38,10 @@ def build_extraction(text: str, *, published: date | None, lang: str | None) -> 
     language = lang if lang in ("de", "en") else detect_language(text)
     document = DocumentMeta(title=meta.title, published=published, lang=language, url=meta.url)
     try:
-        findings = find_all(text, published, meta, language)
+        findings, changes = scan(text, published, meta, language)
     except Exception:  # a rule bug must not lose the document: log and return what we have
         logger.debug("extraction failed", exc_info=True)
-        findings = []
+        findings, changes = [], []
     paragraphs = Paragraphs.of(text)
     page = _Page(text, language, paragraphs, ActorIndex(text, paragraphs.starts))
     return Extraction(
@@ -43,6 +51,7 @@ def build_extraction(text: str, *, published: date | None, lang: str | None) -> 
         ],
         undated=[u for f in findings if f.kind == "undated" if (u := _safe(_undated, f, page))],
         events=[e for f in findings if f.kind == "event" if (e := _safe(_event, f, page))],
+        changes=[c for found in changes if (c := _safe_change(found, page))],
     )
 
 
@@ -142,4 +151,32 @@ def _event(finding: Finding, page: _Page) -> Event:
         date_precision=finding.precision,
         confidence=finding.confidence,
         key=finding.key,
+    )
+
+
+def _safe_change(found: FoundChange, page: _Page) -> Change | None:
+    try:
+        return _change(found, page)
+    except Exception:
+        logger.debug("could not build change at %s", found.start, exc_info=True)
+        return None
+
+
+def _change(found: FoundChange, page: _Page) -> Change:
+    sentence = found.sentence
+    actors, _ = actors_at(
+        page.actors, sentence.start, sentence.end, page.paragraphs.start_of(sentence.start), ""
+    )
+    return Change(
+        kind=found.kind,
+        trigger=page.text[found.start : found.end],
+        span=(found.start, found.end),
+        new_due=found.new_due,
+        shift=found.shift,
+        old_due=found.old_due,
+        refers_to=nearest_key(sentence.text, found.start - sentence.start),
+        actors=actors,
+        quote=normalise(sentence.text),
+        context=normalise(found.context),
+        confidence=found.confidence,
     )

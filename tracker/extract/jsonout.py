@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from tracker.extract.models import Commitment, Event, Extraction, Undated
+from tracker.extract.models import Change, Commitment, Event, Extraction, Undated
 
 
 def format_date(value: date, precision: str = "day") -> str:
@@ -55,4 +55,25 @@ def extraction_to_dict(extraction: Extraction) -> dict[str, Any]:
         "commitments": [commitment_to_dict(c) for c in extraction.commitments],
         "undated": [undated_to_dict(u) for u in extraction.undated],
         "events": [event_to_dict(e) for e in extraction.events],
+        "changes": [change_to_dict(c) for c in extraction.changes],
     }
+
+
+def change_to_dict(change: Change) -> dict[str, Any]:
+    """One change statement: dates as YYYY-MM-DD or null, the shift as [[amount, unit], ...]."""
+    return {
+        "kind": change.kind,
+        "trigger": change.trigger,
+        "span": list(change.span),
+        "new_due": format_day(change.new_due),
+        "shift": [list(part) for part in change.shift],
+        "old_due": format_day(change.old_due),
+        "refers_to": change.refers_to,
+        "actors": list(change.actors),
+        "quote": change.quote,
+        "confidence": change.confidence,
+    }
+
+
+def format_day(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None

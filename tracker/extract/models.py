@@ -81,6 +81,33 @@ class Event(_Frozen):
     key: str = ""  # canonical English key of the happening, for dedup across sources
 
 
+ChangeKind = Literal["postponed", "extended", "advanced", "moved", "paused", "cancelled", "met"]
+
+
+class Change(_Frozen):
+    """A statement that an earlier commitment moved, was paused, cancelled or done.
+
+    `new_due` when the text gives the new date; else `shift` moves the old date ("um zwei Wochen
+    verschoben": ((14, "day"),); negative when brought forward). `old_due` is the date it
+    replaces when the text names it. `refers_to` is the canonical key of what changed
+    ("tariff", "comments"); `context` the sentence before, which often names it. Which item
+    it changes is decided against the tracked items at ingest. "moved" is a move whose
+    direction the item's current date decides ("changes the deadline to ...").
+    """
+
+    kind: ChangeKind
+    trigger: str
+    span: tuple[int, int]
+    new_due: date | None = None
+    shift: tuple[tuple[int, str], ...] = ()
+    old_due: date | None = None
+    refers_to: str = ""
+    actors: list[str] = Field(default_factory=list)
+    quote: str = ""
+    context: str = ""
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
 class Extraction(_Frozen):
     """Everything found in one text."""
 
@@ -88,3 +115,4 @@ class Extraction(_Frozen):
     commitments: list[Commitment] = Field(default_factory=list)
     undated: list[Undated] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    changes: list[Change] = Field(default_factory=list)

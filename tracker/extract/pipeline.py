@@ -13,6 +13,7 @@ from tracker.extract.dates import TimeExpression, find_dates
 from tracker.extract.describe.keys import EVENT_KEYS, first_key, nearest_key
 from tracker.extract.meta.document import FoundMeta, is_metadata_line
 from tracker.extract.rules.anchors import ORDER_OF, SIGNING_SCAN, AnchorBook
+from tracker.extract.rules.changes import FoundChange, find_changes
 from tracker.extract.rules.durations import is_duration, resolve_duration
 from tracker.extract.rules.findings import Context, Finding
 from tracker.extract.rules.fixed import resolve_fixed, split_spanning
@@ -23,21 +24,43 @@ logger = logging.getLogger(__name__)
 
 
 def find_all(text: str, published: date, meta: FoundMeta, lang: str = "en") -> list[Finding]:
-    """Run every rule over the text and return the findings in text order.
+    """Run every rule over the text and return the findings in text order."""
+    return scan(text, published, meta, lang)[0]
+
+
+def scan(
+    text: str, published: date, meta: FoundMeta, lang: str = "en"
+) -> tuple[list[Finding], list[FoundChange]]:
+    """Run every rule over the text: the findings in text order, and the change statements.
 
     1. Split sentences; skip the dateline, the title and date-only lines.
     2. Resolve dates and periods (events and absolute deadlines); note signing dates.
     3. Resolve durations against the anchors found in step 2.
     4. Add undated plans for sentences that carry no dated commitment.
+    5. Read the sentences that say an earlier commitment changed (rules.changes).
     """
-    book = AnchorBook(published)
-    per_sentence: list[tuple[Context, list[TimeExpression], list[Finding], bool]] = []
     sentences = split_sentences(text)
     if meta.dateline is not None:
         sentences = [_after_dateline(s, meta.dateline) for s in sentences]
     expressions = find_dates(text, anchor=published, lang=lang)
     timexes = split_spanning([t for t in expressions if not _in_meta(t, meta, text)], published)
     buckets = _bucket(sentences, timexes)
+    findings = _findings(text, published, meta, lang, sentences, buckets)
+    kept = [(s, b) for s, b in zip(sentences, buckets, strict=True) if not _is_skipped(s, meta)]
+    changes = find_changes([s for s, _ in kept], [b for _, b in kept], published, lang)
+    return findings, changes
+
+
+def _findings(
+    text: str,
+    published: date,
+    meta: FoundMeta,
+    lang: str,
+    sentences: list[Sentence],
+    buckets: list[list[TimeExpression]],
+) -> list[Finding]:
+    book = AnchorBook(published)
+    per_sentence: list[tuple[Context, list[TimeExpression], list[Finding], bool]] = []
     markers = marker_positions(text)
     for sentence, timexes in zip(sentences, buckets, strict=True):
         has_marker = bisect_left(markers, sentence.start) < bisect_left(markers, sentence.end)

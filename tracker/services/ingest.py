@@ -20,6 +20,7 @@ from tracker.errors import InputError
 from tracker.extract import extract
 from tracker.extract.jsonout import anchor_kind_name
 from tracker.extract.rules.mentions import MENTION_PATTERNS, find_mentions, is_linkable
+from tracker.services.changes import follow_changes
 from tracker.services.events import record_item_event
 from tracker.sources.readers import SourceDocument
 from tracker.store import tables as t
@@ -43,6 +44,8 @@ class IngestOutcome:
     document_id: int
     items_new: list[int] = field(default_factory=list)
     items_merged: list[int] = field(default_factory=list)
+    items_changed: list[int] = field(default_factory=list)  # by its change statements
+    changes_pending: int = 0
     events_new: int = 0
     events_merged: int = 0
     mentions_linked: int = 0
@@ -112,6 +115,8 @@ def store_extraction(
             _record_event(session, now, document, event, outcome) for event in extraction.events
         ]
         _link_mentions(session, document, [e for e in created if e is not None], outcome)
+        followed = follow_changes(session, settings, now, document, extraction.changes)
+        outcome.items_changed, outcome.changes_pending = followed.applied, followed.pending
         return outcome
 
 

@@ -6,4 +6,4 @@ database from one that needs migrating (which then goes through the full path, w
 
 from __future__ import annotations
 
-SCHEMA_REVISION = "0007"
+SCHEMA_REVISION = "0008"

@@ -187,8 +187,54 @@ class StatusChange(Base):
     due_after: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The text that caused the change, when one did (a follow-up's statement).
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True
+    )
+    quote: Mapped[str | None] = mapped_column(Text)
 
     item: Mapped[Item] = relationship(back_populates="history")
+
+
+class ItemChange(Base):
+    """A change statement read in a text (or a conflicting date), and what became of it.
+
+    `state` is pending (no sure item yet: shown for review), applied (to `item_id`) or rejected.
+    kind "conflict": a later text gives another due date (`new_due`) for `item_id` without
+    saying it changed; it waits for the user as a pending change does.
+    """
+
+    __tablename__ = "item_changes"
+    __table_args__ = (
+        Index("ix_item_changes_state", "state"),
+        UniqueConstraint("document_id", "span_start", "kind", "item_id"),
+        _NO_REUSE,
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("items.id", ondelete="SET NULL"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    state: Mapped[str] = mapped_column(String(20), default="pending")
+    trigger: Mapped[str] = mapped_column(Text)
+    span_start: Mapped[int] = mapped_column(Integer)
+    span_end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)
+    context: Mapped[str] = mapped_column(Text, default="")
+    new_due: Mapped[date | None] = mapped_column(Date)
+    old_due: Mapped[date | None] = mapped_column(Date)
+    shift: Mapped[str] = mapped_column(String(60), default="")  # "-6 day", "1 year"
+    actors: Mapped[str] = mapped_column(Text, default="")  # "; "-joined names
+    confidence: Mapped[float] = mapped_column(Float)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    document: Mapped[Document] = relationship()
 
 
 class Channel(Base):

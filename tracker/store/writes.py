@@ -158,8 +158,10 @@ def record_change(
     from_status: str | None = None,
     due_before: date | None = None,
     due_after: date | None = None,
+    document_id: int | None = None,
+    quote: str | None = None,
 ) -> None:
-    """Append an audit entry to the item's history."""
+    """Append an audit entry to the item's history (with the text and quote that caused it)."""
     item.history.append(
         t.StatusChange(
             from_status=from_status,
@@ -168,6 +170,8 @@ def record_change(
             due_after=due_after,
             note=note,
             at=at,
+            document_id=document_id,
+            quote=quote,
         )
     )
 
