@@ -23,7 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import tracker.extract.build  # noqa: E402
 from tracker.extract import extract  # noqa: E402
+
+# Benches run without the safety net: a rule that raises stops the bench, never scores 0.
+tracker.extract.build.STRICT_DEFAULT = True
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
 

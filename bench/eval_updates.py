@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import select  # noqa: E402
 from sqlalchemy.orm import selectinload  # noqa: E402
 
+import tracker.extract.build  # noqa: E402
 from tracker.clock import FixedClock  # noqa: E402
 from tracker.config import Settings  # noqa: E402
 from tracker.services.ingest import ingest_document  # noqa: E402
@@ -33,6 +34,9 @@ from tracker.sources.readers import SourceDocument  # noqa: E402
 from tracker.store import tables as t  # noqa: E402
 from tracker.store.migrate import upgrade  # noqa: E402
 from tracker.store.session import create_db_engine, read_session  # noqa: E402
+
+# Benches run without the safety net: a rule that raises stops the bench, never scores 0.
+tracker.extract.build.STRICT_DEFAULT = True
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 NOW = datetime(2026, 12, 1, tzinfo=UTC)

@@ -20,6 +20,12 @@ POSTGRES_URL = os.environ.get("TRACKER_TEST_POSTGRES_URL", "")
 for _name in [n for n in os.environ if n.startswith("TRACKER_")]:
     del os.environ[_name]
 
+# Extraction runs without its safety net in tests: a rule that raises fails the test instead
+# of becoming a warning (users keep the net).
+import tracker.extract.build  # noqa: E402
+
+tracker.extract.build.STRICT_DEFAULT = True
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 

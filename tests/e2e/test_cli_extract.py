@@ -108,7 +108,9 @@ def test_cli_extract_jsonl_batch_keeps_order_and_reports_bad_lines():
     assert [o["id"] for o in out] == ["a", 2, "c", "d", "e"]
     assert out[0]["commitments"][0]["due"] == "2026-02-09"
     assert out[0]["lang"] == "de"
-    assert set(out[0]) == {"id", "lang", "published", "commitments", "undated", "events"}
+    assert set(out[0]) == {
+        "id", "lang", "published", "commitments", "undated", "events", "changes", "warnings"
+    }  # fmt: skip
     assert out[0]["published"] == "2026-01-10"
     assert all("error" in o and "\n" not in o["error"] for o in out[1:4])
     assert out[4]["commitments"][0]["due"] == "2026-06-01"

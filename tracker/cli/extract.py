@@ -77,6 +77,7 @@ def _extract_fields(text: str, published: date | None, lang: str | None) -> dict
         "undated": data["undated"],
         "events": data["events"],
         "changes": data["changes"],
+        "warnings": data["warnings"],
     }
 
 

@@ -17,16 +17,19 @@ if TYPE_CHECKING:
 __all__ = ["extract", "find_dates"]
 
 
-def extract(text: str, *, published: date | None = None, lang: str | None = None) -> Extraction:
-    """Extract commitments, undated plans and events from `text`.
+def extract(
+    text: str, *, published: date | None = None, lang: str | None = None, strict: bool | None = None
+) -> Extraction:
+    """Extract commitments, undated plans, events and change statements from `text`.
 
     The publication date, title and URL are taken from the text when not given; without any
-    publication date this raises `tracker.errors.NoPublicationDateError`. Otherwise it never
-    raises: a failing rule is logged at DEBUG and skipped.
+    publication date this raises `tracker.errors.NoPublicationDateError`. Otherwise a failing
+    rule loses only its own finding: logged at WARNING and listed in `warnings`. With
+    `strict` (None: `tracker.extract.build.STRICT_DEFAULT`, which tests turn on) it raises.
     """
     from tracker.extract.build import build_extraction
 
-    return build_extraction(text, published=published, lang=lang)
+    return build_extraction(text, published=published, lang=lang, strict=strict)
 
 
 def find_dates(text: str, *, anchor: date, lang: str, strict: bool = False) -> list[TimeExpression]:

@@ -10,6 +10,7 @@ from typing import Any
 from tracker.errors import NoPublicationDateError
 from tracker.extract.describe.keys import nearest_key, normalise
 from tracker.extract.describe.summary import summarise
+from tracker.extract.guard import guarded, net
 from tracker.extract.meta.document import FoundMeta, detect_meta
 from tracker.extract.meta.lang import detect_language
 from tracker.extract.models import (
@@ -28,30 +29,39 @@ from tracker.extract.rules.findings import Finding
 logger = logging.getLogger(__name__)
 
 
-def build_extraction(text: str, *, published: date | None, lang: str | None) -> Extraction:
+# Tests and benches set this to True (tests/conftest.py), so a rule bug fails them.
+STRICT_DEFAULT = False
+
+
+def build_extraction(
+    text: str, *, published: date | None, lang: str | None, strict: bool | None = None
+) -> Extraction:
     """Detect metadata, run the rules, and build the models (see `tracker.extract.extract`)."""
-    text = text if isinstance(text, str) else str(text)
-    meta = _safe_meta(text)
+    with net(strict=STRICT_DEFAULT if strict is None else strict) as warnings:
+        return _build(str(text), published, lang, warnings)
+
+
+def _build(text: str, published: date | None, lang: str | None, warnings: list[str]) -> Extraction:
+    meta = guarded("metadata", detect_meta, text) or FoundMeta(None, None, None, None)
     published = published or meta.published
     if published is None:
         raise NoPublicationDateError()
     language = lang if lang in ("de", "en") else detect_language(text)
     document = DocumentMeta(title=meta.title, published=published, lang=language, url=meta.url)
-    try:
-        findings, changes = scan(text, published, meta, language)
-    except Exception:  # a rule bug must not lose the document: log and return what we have
-        logger.debug("extraction failed", exc_info=True)
-        findings, changes = [], []
+    findings, changes = guarded("rules", scan, text, published, meta, language) or ([], [])
     paragraphs = Paragraphs.of(text)
     page = _Page(text, language, paragraphs, ActorIndex(text, paragraphs.starts))
+    built = {
+        kind: [x for f in findings if f.kind == kind if (x := guarded(kind, build, f, page))]
+        for kind, build in (("commitment", _commitment), ("undated", _undated), ("event", _event))
+    }
     return Extraction(
         document=document,
-        commitments=[
-            c for f in findings if f.kind == "commitment" if (c := _safe(_commitment, f, page))
-        ],
-        undated=[u for f in findings if f.kind == "undated" if (u := _safe(_undated, f, page))],
-        events=[e for f in findings if f.kind == "event" if (e := _safe(_event, f, page))],
-        changes=[c for found in changes if (c := _safe_change(found, page))],
+        commitments=built["commitment"],
+        undated=built["undated"],
+        events=built["event"],
+        changes=[c for found in changes if (c := guarded("change", _change, found, page))],
+        warnings=list(warnings),
     )
 
 
@@ -61,22 +71,6 @@ class _Page:
     lang: str
     paragraphs: Paragraphs
     actors: ActorIndex
-
-
-def _safe_meta(text: str) -> FoundMeta:
-    try:
-        return detect_meta(text)
-    except Exception:
-        logger.debug("metadata detection failed", exc_info=True)
-        return FoundMeta(None, None, None, None)
-
-
-def _safe(builder: Any, finding: Finding, page: _Page) -> Any:
-    try:
-        return builder(finding, page)
-    except Exception:
-        logger.debug("could not build %s at %s", finding.kind, finding.start, exc_info=True)
-        return None
 
 
 def _common(finding: Finding, page: _Page) -> dict[str, Any]:
@@ -96,8 +90,10 @@ def _common(finding: Finding, page: _Page) -> dict[str, Any]:
             timexes=finding.timexes,
             offset=sentence.start,
         )
-    except Exception:  # a description bug must not lose the finding: fall back to the sentence
-        logger.debug("could not describe %s at %s", finding.kind, finding.start, exc_info=True)
+    except Exception as exc:  # a description bug must not lose the finding: use the sentence
+        if STRICT_DEFAULT:
+            raise
+        logger.warning("could not describe %s at %s: %r", finding.kind, finding.start, exc)
         description = ""
     key = finding.key if finding.kind != "event" else ""
     actors, actors_confidence = actors_at(
@@ -152,14 +148,6 @@ def _event(finding: Finding, page: _Page) -> Event:
         confidence=finding.confidence,
         key=finding.key,
     )
-
-
-def _safe_change(found: FoundChange, page: _Page) -> Change | None:
-    try:
-        return _change(found, page)
-    except Exception:
-        logger.debug("could not build change at %s", found.start, exc_info=True)
-        return None
 
 
 def _change(found: FoundChange, page: _Page) -> Change:

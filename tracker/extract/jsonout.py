@@ -56,6 +56,7 @@ def extraction_to_dict(extraction: Extraction) -> dict[str, Any]:
         "undated": [undated_to_dict(u) for u in extraction.undated],
         "events": [event_to_dict(e) for e in extraction.events],
         "changes": [change_to_dict(c) for c in extraction.changes],
+        "warnings": list(extraction.warnings),
     }
 
 

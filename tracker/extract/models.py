@@ -116,3 +116,5 @@ class Extraction(_Frozen):
     undated: list[Undated] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     changes: list[Change] = Field(default_factory=list)
+    # One line per rule that failed on this text (its finding is lost, the rest kept).
+    warnings: list[str] = Field(default_factory=list)

@@ -11,12 +11,14 @@ from typing import Any
 
 from tracker.extract.dates import TimeExpression, find_dates
 from tracker.extract.describe.keys import EVENT_KEYS, first_key, nearest_key
+from tracker.extract.guard import guarded, is_strict
 from tracker.extract.meta.document import FoundMeta, is_metadata_line
 from tracker.extract.rules.anchors import ORDER_OF, SIGNING_SCAN, AnchorBook
 from tracker.extract.rules.changes import FoundChange, find_changes
 from tracker.extract.rules.durations import is_duration, resolve_duration
 from tracker.extract.rules.findings import Context, Finding
 from tracker.extract.rules.fixed import resolve_fixed, split_spanning
+from tracker.extract.rules.restated import IN_FORCE, join_restated
 from tracker.extract.rules.undated import find_undated, marker_positions
 from tracker.extract.sentences import Sentence, split_sentences
 
@@ -42,7 +44,7 @@ def scan(
     sentences = split_sentences(text)
     if meta.dateline is not None:
         sentences = [_after_dateline(s, meta.dateline) for s in sentences]
-    expressions = find_dates(text, anchor=published, lang=lang)
+    expressions = find_dates(text, anchor=published, lang=lang, strict=is_strict())
     timexes = split_spanning([t for t in expressions if not _in_meta(t, meta, text)], published)
     buckets = _bucket(sentences, timexes)
     findings = _findings(text, published, meta, lang, sentences, buckets)
@@ -77,6 +79,7 @@ def _findings(
         found = [*fixed]
         if timexes:
             found.extend(_duration_findings(ctx, timexes, book, fixed))
+            found = join_restated(found, timexes, book, text)
         if not (found or has_marker):
             continue
         # Headlines and titles keep only events, so they need no undated plan.
@@ -191,6 +194,8 @@ def _fixed_findings(ctx: Context, timexes: list[TimeExpression], book: AnchorBoo
 
 
 def _note_signing(text: str, timex: TimeExpression, finding: Finding, book: AnchorBook) -> None:
+    if finding.on is not None and IN_FORCE.search(finding.sentence.text):
+        book.in_force.append((finding.sentence.start, finding.on))
     if finding.kind != "event" or finding.on is None:
         return
     core = timex.core_start
@@ -225,9 +230,5 @@ def _label(finding: Finding, text: str) -> None:
 
 
 def _safely(rule: Callable[..., Finding | None], *args: Any) -> Finding | None:
-    """Run one rule on one expression; a failure (a date out of range, a bug) loses only it."""
-    try:
-        return rule(*args)
-    except (ValueError, OverflowError, ArithmeticError, IndexError, KeyError, AssertionError):
-        logger.debug("rule %s failed", getattr(rule, "__name__", rule), exc_info=True)
-        return None
+    """Run one rule on one expression; a failure (a bug) loses only its finding (guard)."""
+    return guarded(getattr(rule, "__name__", "rule"), rule, *args)

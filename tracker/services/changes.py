@@ -37,6 +37,7 @@ NEAR = timedelta(days=1)
 @dataclass
 class ChangeOutcome:
     applied: list[int] = field(default_factory=list)  # item ids
+    absorbed: set[int] = field(default_factory=set)  # items that joined a changed one
     pending: int = 0
 
 
@@ -111,7 +112,7 @@ def _try(
         return
     by_id = {item.id: item for item in items}
     for item_id in decision.items:
-        _apply(session, settings, now, row, by_id[item_id])
+        outcome.absorbed |= _apply(session, settings, now, row, by_id[item_id])
         outcome.applied.append(item_id)
     store.decide(
         session, row, state="applied", item_id=decision.items[0], at=now, reason=decision.reason
@@ -135,7 +136,7 @@ def _candidate(item: t.Item) -> Candidate:
 
 def _apply(
     session: Session, settings: Settings, now: datetime, row: t.ItemChange, item: t.Item
-) -> None:
+) -> set[int]:
     before_due, before_status = item.due_on, item.status
     new_due = _new_due(row, item)
     if row.kind == "met":
@@ -172,9 +173,10 @@ def _apply(
     item.version += 1
     item.updated_at = now
     session.flush()
-    _absorb_restatements(session, row, item, {before_due, due})
+    absorbed = _absorb_restatements(session, row, item, {before_due, due})
     detail = {"due_before": before_due, "due_after": due, "status": status, "change_id": row.id}
     record_item_event(session, item, "due_changed", settings=settings, now=now, detail=detail)
+    return absorbed
 
 
 def _new_due(row: t.ItemChange, item: t.Item) -> date | None:
@@ -191,9 +193,10 @@ def _new_due(row: t.ItemChange, item: t.Item) -> date | None:
 
 def _absorb_restatements(
     session: Session, row: t.ItemChange, item: t.Item, dates: set[date | None]
-) -> None:
+) -> set[int]:
     """Items the change's own text made of this deadline (its old or new date, or a date in
     the change's sentence) are that deadline restated: they join the changed item."""
+    absorbed: set[int] = set()
     for other in store.items_of_document(session, row.document_id):
         if other.id == item.id:
             continue
@@ -205,4 +208,6 @@ def _absorb_restatements(
             for d in dates
         )
         if in_sentence or near:
+            absorbed.add(other.id)
             store.absorb_item(session, item, other)
+    return absorbed

@@ -46,6 +46,7 @@ class IngestOutcome:
     items_merged: list[int] = field(default_factory=list)
     items_changed: list[int] = field(default_factory=list)  # by its change statements
     changes_pending: int = 0
+    warnings: int = 0  # rules that failed on this text (their findings are lost)
     events_new: int = 0
     events_merged: int = 0
     mentions_linked: int = 0
@@ -107,7 +108,7 @@ def store_extraction(
         )
         session.add(document)
         session.flush()
-        outcome = IngestOutcome(doc.name, "new", document.id)
+        outcome = IngestOutcome(doc.name, "new", document.id, warnings=len(extraction.warnings))
         tracked: Sequence[Commitment | Undated] = [*extraction.commitments, *extraction.undated]
         for found in tracked:
             _track(session, settings, now, document, found, outcome)
@@ -117,6 +118,7 @@ def store_extraction(
         _link_mentions(session, document, [e for e in created if e is not None], outcome)
         followed = follow_changes(session, settings, now, document, extraction.changes)
         outcome.items_changed, outcome.changes_pending = followed.applied, followed.pending
+        outcome.items_new = [i for i in outcome.items_new if i not in followed.absorbed]
         return outcome
 
 

@@ -59,6 +59,18 @@ class BatchReport:
         return sum(len(o.items_merged) for o in self.outcomes)
 
     @property
+    def items_changed(self) -> int:
+        return len({i for o in self.outcomes for i in o.items_changed})
+
+    @property
+    def changes_pending(self) -> int:
+        return sum(o.changes_pending for o in self.outcomes)
+
+    @property
+    def warnings(self) -> int:
+        return sum(o.warnings for o in self.outcomes)
+
+    @property
     def events_new(self) -> int:
         return sum(o.events_new for o in self.outcomes)
 
@@ -73,7 +85,13 @@ class BatchReport:
     def as_dict(self) -> dict[str, Any]:
         return {
             "documents": {"new": self.new, "unchanged": self.unchanged, "failed": self.failed},
-            "items": {"new": self.items_new, "merged": self.items_merged},
+            "items": {
+                "new": self.items_new,
+                "merged": self.items_merged,
+                "changed": self.items_changed,
+            },
+            "changes": {"pending": self.changes_pending},
+            "warnings": self.warnings,
             "events": {
                 "new": self.events_new,
                 "merged": self.events_merged,

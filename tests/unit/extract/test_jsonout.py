@@ -12,7 +12,7 @@ def test_extraction_to_dict_shape_and_iso_dates():
         "Die Kommission legt binnen 30 Tagen einen Bericht vor. Im Januar hatte der Rat zugestimmt."
     )
     data = extraction_to_dict(extract(text, published=date(2026, 2, 5), lang="de"))
-    assert set(data) == {"document", "commitments", "undated", "events"}
+    assert set(data) == {"document", "commitments", "undated", "events", "changes", "warnings"}
     assert data["document"] == {"title": None, "published": "2026-02-05", "lang": "de", "url": None}
     [c] = data["commitments"]
     assert c["span"] == [20, 35]

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from tests.unit.extract.conftest import run
+from tracker.extract import extract
 
 PUBLISHED = date(2026, 2, 5)
 
@@ -102,5 +103,30 @@ def test_a_failing_finder_loses_only_its_own_expressions(monkeypatch):
         raise ValueError("a finder bug")
 
     monkeypatch.setattr(find, "FINDERS", (broken, *find.FINDERS))
-    x = run("The agency will issue rules within 30 days.", PUBLISHED, "en")
+    text = "The agency will issue rules within 30 days."
+    x = extract(text, published=PUBLISHED, lang="en", strict=False)
     assert [c.due for c in x.commitments] == [date(2026, 3, 7)]
+    assert x.warnings == ["dates.broken: ValueError: a finder bug"]
+    with pytest.raises(ValueError, match="a finder bug"):
+        extract(text, published=PUBLISHED, lang="en", strict=True)
+
+
+def test_a_failing_rule_is_a_warning_for_users_and_an_error_in_strict_mode(monkeypatch):
+    from tracker.extract import pipeline
+
+    def broken(*args):
+        raise KeyError("a rule bug")
+
+    monkeypatch.setattr(pipeline, "resolve_fixed", broken)
+    for text, lang in [
+        (
+            "Die Behörde legt bis 31. März 2026 einen Bericht vor. Binnen 30 Tagen folgt ein Plan.",
+            "de",
+        ),
+        ("The agency will report by March 31, 2026. A plan follows within 30 days.", "en"),
+    ]:
+        x = extract(text, published=PUBLISHED, lang=lang, strict=False)
+        assert [c.due for c in x.commitments] == [date(2026, 3, 7)]  # the duration survives
+        assert x.warnings == ["broken: KeyError: 'a rule bug'"]  # named by the rule that failed
+        with pytest.raises(KeyError):
+            extract(text, published=PUBLISHED, lang=lang, strict=True)

@@ -31,6 +31,7 @@ from tracker.extract.dates.merges import merge_all
 from tracker.extract.dates.pieces import Piece, Scan, day_reader
 from tracker.extract.dates.prefixes import attach
 from tracker.extract.dates.tense import Tenses
+from tracker.extract.guard import note_failure
 
 logger = logging.getLogger(__name__)
 
@@ -80,8 +81,9 @@ def _guarded(name: str, run: Callable[..., _R], strict: bool, *args: Any) -> _R 
         return run(*args)
     try:
         return run(*args)
-    except Exception:
+    except Exception as exc:
         logger.warning("time expression rule %s failed", name, exc_info=True)
+        note_failure(f"dates.{name}", exc)
         return None
 
 

@@ -37,6 +37,7 @@ class AnchorBook:
     published: date
     order_date: date | None = None
     signings: list[tuple[int, date]] = field(default_factory=list)
+    in_force: list[tuple[int, date]] = field(default_factory=list)  # "trat am ... in Kraft"
     dated: list[Finding] = field(default_factory=list)
 
     @property
