@@ -77,12 +77,17 @@ _OLD_CUE = re.compile(
     re.IGNORECASE,
 )
 _MODAL = re.compile(
-    r"\b(?:will|would|shall|should|could|may|might|to be|expected|plans?|planned|set to|soll|"
+    r"\b(?:will|would|shall|should|could|may|might|to be|expected|plans? to|planned to|set to|soll|"
     r"sollen|sollte|sollten|wird|werden|würde|würden|könnte|könnten|kann|können|geplant|"
     r"voraussichtlich|dürfte|müssen|muss)\b",
     re.IGNORECASE,
 )
-_NEW_CUE = re.compile(r"\b(?:to|until|till|auf|bis|now|nun|neu|new)\b[^.;]{0,25}$", re.IGNORECASE)
+_NEW_CUE = re.compile(
+    r"\b(?:(?<!set )(?<!due )(?<!scheduled )(?<!expected )(?<!supposed )(?<!going )to|"
+    r"until|till|auf|bis|now|nun|neu|new)\b[^.;]{0,12}$",
+    re.IGNORECASE,
+)
+_OLD_CUES = frozenset(("von", "vom", "from", "statt"))
 _NEW_CUES = frozenset(
     (
         "to",
@@ -193,8 +198,9 @@ def _split_dates(
         if expression.type not in ("date", "range") or expression.due is None:
             continue
         before = sentence.text[: expression.span[0] - sentence.start]
-        is_new = expression.cue.casefold() in _NEW_CUES or _NEW_CUE.search(before[-12:])
-        if not is_new and _OLD_CUE.search(before[-60:]):
+        cue = expression.cue.casefold()
+        is_new = cue in _NEW_CUES or bool(_NEW_CUE.search(before[-40:]))
+        if cue in _OLD_CUES or (not is_new and _OLD_CUE.search(before[-60:])):
             old = old or expression.due
             continue
         due = _forward(expression, published) if published is not None else expression.due
