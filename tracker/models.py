@@ -44,6 +44,24 @@ class HistoryEntry:
     due_before: date | None
     due_after: date | None
     note: str | None
+    document: int | None = None  # the text that caused it (a follow-up), and its words
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
+class PendingChange:
+    """A change statement (or a conflicting date) that waits for review on this item."""
+
+    id: int
+    kind: str
+    new_due: date | None
+    old_due: date | None
+    shift: str
+    quote: str
+    reason: str
+    document: int
+    source: str | None
+    published: date
 
 
 @dataclass(frozen=True)
@@ -64,6 +82,7 @@ class ItemView:
     actors: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     history: list[HistoryEntry] = field(default_factory=list)
+    pending: list[PendingChange] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -108,6 +127,7 @@ def item_json(item: ItemView, *, today: date | None = None) -> dict[str, Any]:
         "version": item.version,
         "sources": [_source_json(s) for s in item.sources],
         "history": [_history_json(h) for h in item.history],
+        "pending": [_pending_json(c) for c in item.pending],
     }
 
 
@@ -143,4 +163,21 @@ def _history_json(entry: HistoryEntry) -> dict[str, Any]:
         "due_before": entry.due_before.isoformat() if entry.due_before else None,
         "due_after": entry.due_after.isoformat() if entry.due_after else None,
         "note": entry.note,
+        "document": entry.document,
+        "quote": entry.quote,
+    }
+
+
+def _pending_json(change: PendingChange) -> dict[str, Any]:
+    return {
+        "id": change.id,
+        "kind": change.kind,
+        "new_due": change.new_due.isoformat() if change.new_due else None,
+        "old_due": change.old_due.isoformat() if change.old_due else None,
+        "shift": change.shift or None,
+        "quote": change.quote,
+        "reason": change.reason,
+        "document": change.document,
+        "source": change.source,
+        "published": change.published.isoformat(),
     }

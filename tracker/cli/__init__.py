@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "timeline": ("tracker.cli.items:timeline_cmd", "Events and deadlines in one chronology."),
     "status": ("tracker.cli.edit:status_cmd", "Set an item's status (met, missed, ...)."),
     "extend": ("tracker.cli.edit:extend_cmd", "Move an item's due date, keeping history."),
+    "review": ("tracker.cli.review:review_group", "Changes and conflicts waiting for review."),
     "db": ("tracker.cli.db:db_group", "Database schema: upgrade, current."),
     "remind": ("tracker.cli.remind:remind_group", "Send reminders (once, run, list, replay)."),
     "source": ("tracker.cli.source:source_group", "Watch feeds, pages and sitemaps."),

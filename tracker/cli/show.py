@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from rich.console import Group
 
 HISTORY_HEADERS = ("When", "Change", "Due", "Note")
+PENDING_HEADERS = ("Change", "Kind", "Date", "From", "Quote", "Why pending")
 
 
 def facts(item: ItemView, today: date) -> list[tuple[str, str]]:
@@ -41,9 +42,24 @@ def history_rows(item: ItemView) -> list[list[str]]:
             h.at.strftime("%Y-%m-%d %H:%M"),
             f"{h.from_status or '-'} → {h.to_status}",
             _due_change(h.due_before, h.due_after),
-            h.note or "",
+            (h.note or "") + (f" “{h.quote}”" if h.quote else ""),
         ]
         for h in item.history
+    ]
+
+
+def pending_rows(item: ItemView) -> list[list[str]]:
+    """Changes and conflicting dates waiting for `tracker review` on this item."""
+    return [
+        [
+            f"#{c.id}",
+            c.kind,
+            _due_change(c.old_due, c.new_due) if c.new_due else (c.shift or "-"),
+            f"{source_label(c.source or '-', None)} ({c.published.isoformat()})",
+            c.quote,
+            c.reason,
+        ]
+        for c in item.pending
     ]
 
 
@@ -57,7 +73,11 @@ def item_text(item: ItemView, *, today: date) -> str:
         lines += [f"  {src.url}"] if src.url else []
         lines += [f"  “{src.quote}”", f"  trigger: {src.trigger!r} at {src.span[0]}-{src.span[1]}"]
     lines += ["", "History"]
-    return "\n".join(lines) + "\n" + plain_table(HISTORY_HEADERS, history_rows(item))
+    text = "\n".join(lines) + "\n" + plain_table(HISTORY_HEADERS, history_rows(item))
+    if item.pending:
+        text += "\nPending review (tracker review apply|reject CHANGE)\n"
+        text += plain_table(PENDING_HEADERS, pending_rows(item))
+    return text
 
 
 def render_item(item: ItemView, *, today: date) -> Group:
@@ -93,6 +113,15 @@ def render_item(item: ItemView, *, today: date) -> Group:
     for row in history_rows(item):
         history.add_row(*row)
     parts.append(history)
+    if item.pending:
+        pending = Table(
+            title="Pending review (tracker review apply|reject CHANGE)", title_justify="left"
+        )
+        for column in PENDING_HEADERS:
+            pending.add_column(column, overflow="fold")
+        for row in pending_rows(item):
+            pending.add_row(*row)
+        parts.append(pending)
     return Group(*parts)
 
 

@@ -47,6 +47,7 @@ class Statement:
 class Decision:
     items: tuple[int, ...]  # empty: pending
     reason: str  # why pending, or how it was matched
+    nearest: int | None = None  # pending: the likeliest item, where the change shows in review
 
 
 def window(kind: str, published: date, old_due: date | None) -> tuple[date, date]:
@@ -83,5 +84,5 @@ def choose(statement: Statement, candidates: list[Candidate]) -> Decision:
     )
     if not same_deadline:
         ids = ", ".join(f"#{c.item_id}" for c in close)
-        return Decision((), f"{len(close)} close candidates: {ids}")
+        return Decision((), f"{len(close)} close candidates: {ids}", best.item_id)
     return Decision(tuple(sorted(c.item_id for c in close)), f"matched ({best_score:.1f})")

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from tracker.config import Settings
 from tracker.extract.dates.calendar import add_length
-from tracker.extract.describe.topics import topic_terms
+from tracker.extract.describe.topics import topic_score, topic_terms
 from tracker.extract.models import Change
 from tracker.models import actor_key
 from tracker.services.change_match import Candidate, Statement, choose, window
@@ -112,7 +112,7 @@ def _try(
         return
     by_id = {item.id: item for item in items}
     for item_id in decision.items:
-        outcome.absorbed |= _apply(session, settings, now, row, by_id[item_id])
+        outcome.absorbed |= apply_change(session, settings, now, row, by_id[item_id])
         outcome.applied.append(item_id)
     store.decide(
         session, row, state="applied", item_id=decision.items[0], at=now, reason=decision.reason
@@ -134,9 +134,11 @@ def _candidate(item: t.Item) -> Candidate:
     )
 
 
-def _apply(
+def apply_change(
     session: Session, settings: Settings, now: datetime, row: t.ItemChange, item: t.Item
 ) -> set[int]:
+    """Apply one change statement (or a conflict's date) to `item`; return the ids of the items
+    its text had made of the same deadline, now joined to `item`."""
     before_due, before_status = item.due_on, item.status
     new_due = _new_due(row, item)
     if row.kind == "met":
@@ -211,3 +213,50 @@ def _absorb_restatements(
             absorbed.add(other.id)
             store.absorb_item(session, item, other)
     return absorbed
+
+
+def _note_pending(
+    session: Session, settings: Settings, now: datetime, row: t.ItemChange, item_id: int | None
+) -> None:
+    """Tell the channels that a change waits for review on the item it most likely concerns."""
+    item = session.get(t.Item, item_id) if item_id is not None else None
+    if item is not None:
+        detail = {"change_id": row.id, "kind": row.kind, "new_due": row.new_due, "quote": row.quote}
+        record_item_event(session, item, "pending", settings=settings, now=now, detail=detail)
+
+
+CONFLICT_SCORE = 6.0  # three shared concepts, or two and two word stems
+
+
+def flag_conflicts(
+    session: Session, settings: Settings, now: datetime, document: t.Document, item_ids: list[int]
+) -> int:
+    """A new item of this text that restates an earlier one with another date, without saying
+    it changed: both stay, and the earlier item gets a conflict to resolve in review."""
+    flagged = 0
+    for item in (session.get(t.Item, i) for i in item_ids):
+        if item is None or item.due_on is None or not item.deliverable:
+            continue
+        for other in store.restating_items(session, item, published_by=document.published_on):
+            if topic_score(_terms(item), _terms(other)) < CONFLICT_SCORE:
+                continue
+            evidence = item.evidence[0]
+            session.add(
+                t.ItemChange(
+                    document_id=document.id, item_id=other.id, kind="conflict", state="pending",
+                    trigger=evidence.trigger, span_start=evidence.span_start,
+                    span_end=evidence.span_end, quote=evidence.quote, context="",
+                    new_due=item.due_on, old_due=other.due_on, shift="", actors="",
+                    confidence=0.7, reason=f"#{item.id} from this text is due {item.due_on}",
+                    created_at=now,
+                )
+            )  # fmt: skip
+            session.flush()
+            detail = {"kind": "conflict", "new_due": item.due_on, "item": item.id}
+            record_item_event(session, other, "pending", settings=settings, now=now, detail=detail)
+            flagged += 1
+    return flagged
+
+
+def _terms(item: t.Item) -> frozenset[str]:
+    return topic_terms(" ".join([item.description, *(e.quote for e in item.evidence)]))

@@ -20,7 +20,7 @@ from tracker.errors import InputError
 from tracker.extract import extract
 from tracker.extract.jsonout import anchor_kind_name
 from tracker.extract.rules.mentions import MENTION_PATTERNS, find_mentions, is_linkable
-from tracker.services.changes import follow_changes
+from tracker.services.changes import flag_conflicts, follow_changes
 from tracker.services.events import record_item_event
 from tracker.sources.readers import SourceDocument
 from tracker.store import tables as t
@@ -46,6 +46,7 @@ class IngestOutcome:
     items_merged: list[int] = field(default_factory=list)
     items_changed: list[int] = field(default_factory=list)  # by its change statements
     changes_pending: int = 0
+    conflicts: int = 0  # new items that give an earlier item's deadline another date
     warnings: int = 0  # rules that failed on this text (their findings are lost)
     events_new: int = 0
     events_merged: int = 0
@@ -119,6 +120,8 @@ def store_extraction(
         followed = follow_changes(session, settings, now, document, extraction.changes)
         outcome.items_changed, outcome.changes_pending = followed.applied, followed.pending
         outcome.items_new = [i for i in outcome.items_new if i not in followed.absorbed]
+        fresh = [i for i in outcome.items_new if i not in followed.applied]
+        outcome.conflicts = flag_conflicts(session, settings, now, document, fresh)
         return outcome
 
 

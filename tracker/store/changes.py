@@ -9,6 +9,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.store import tables as t
+from tracker.store.writes import MERGE_WINDOW
 
 OPEN_STATES = ("open", "extended")
 
@@ -103,3 +104,38 @@ def decide(
         .values(state=state, item_id=item_id, decided_at=at, reason=reason)
         .execution_options(synchronize_session="fetch")
     )
+
+
+def restating_items(session: Session, item: t.Item, *, published_by: date) -> Sequence[t.Item]:
+    """Open items of earlier texts with the same deliverable and a shared actor as `item`, due
+    on another date (beyond the merge window): candidates for a conflict."""
+    actor_ids = [a.id for a in item.actors]
+    if item.due_on is None:
+        return []
+    earlier = (
+        select(t.Evidence.item_id)
+        .join(t.Document, t.Document.id == t.Evidence.document_id)
+        .where(t.Document.published_on <= published_by)
+    )
+    with_actors = select(t.ItemActor.item_id)
+    shared = (
+        with_actors.where(t.ItemActor.actor_id.in_(actor_ids))
+        if actor_ids
+        else select(t.Item.id).where(t.Item.id.not_in(with_actors))  # neither names anyone
+    )
+    window = (item.due_on - MERGE_WINDOW, item.due_on + MERGE_WINDOW)
+    query = (
+        select(t.Item)
+        .where(
+            t.Item.id != item.id,
+            t.Item.deliverable == item.deliverable,
+            t.Item.status.in_(OPEN_STATES),
+            t.Item.due_on.is_not(None),
+            ~t.Item.due_on.between(*window),
+            t.Item.id.in_(earlier),
+            t.Item.id.in_(shared),
+        )
+        .options(selectinload(t.Item.evidence))
+        .order_by(t.Item.id)
+    )
+    return session.scalars(query).all()

@@ -39,8 +39,14 @@ ITEM_SOURCES = (
     " WHERE e.item_id IN (:ids) ORDER BY e.item_id, e.id"
 )
 ITEM_HISTORY = (
-    "SELECT item_id, at, from_status, to_status, due_before, due_after, note"
+    "SELECT item_id, at, from_status, to_status, due_before, due_after, note, document_id, quote"
     " FROM status_changes WHERE item_id IN (:ids) ORDER BY item_id, id"
+)
+# Change statements and conflicting dates waiting for review on these items.
+ITEM_PENDING = (
+    "SELECT c.item_id, c.id, c.kind, c.new_due, c.old_due, c.shift, c.quote, c.reason,"
+    " d.id, d.source, d.published_on FROM item_changes c JOIN documents d ON d.id = c.document_id"
+    " WHERE c.state = 'pending' AND c.item_id IN (:ids) ORDER BY c.item_id, c.id"
 )
 EVENT_SOURCES = (
     f"SELECT e.event_id, {_SOURCE} FROM event_evidence e JOIN documents d ON d.id = e.document_id"

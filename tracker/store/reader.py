@@ -17,7 +17,7 @@ from itertools import islice
 from typing import Any
 
 from tracker.errors import DatabaseError, NotFoundError
-from tracker.models import EventView, HistoryEntry, ItemView, Source
+from tracker.models import EventView, HistoryEntry, ItemView, PendingChange, Source
 from tracker.store import queries as q
 
 _PARAMETER = re.compile(r"(?<![:\w]):(\w+)")
@@ -64,6 +64,7 @@ class Reader:
             actors = self._grouped(q.ITEM_ACTORS, chunk)
             sources = self._grouped(q.ITEM_SOURCES, chunk)
             history = self._grouped(q.ITEM_HISTORY, chunk)
+            pending = self._grouped(q.ITEM_PENDING, chunk)
             for row in self.fetch((q.ITEMS, {"ids": chunk})):
                 item_id = row[0]
                 views[item_id] = _item(
@@ -71,6 +72,7 @@ class Reader:
                     actors=[a[0] for a in actors[item_id]],
                     sources=[_source(s) for s in sources[item_id]],
                     history=[_history(h) for h in history[item_id]],
+                    pending=[_pending(c) for c in pending[item_id]],
                 )
         return [views[i] for i in ids if i in views]
 
@@ -174,7 +176,12 @@ def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
 
 
 def _item(
-    row: tuple[Any, ...], *, actors: list[str], sources: list[Source], history: list[HistoryEntry]
+    row: tuple[Any, ...],
+    *,
+    actors: list[str],
+    sources: list[Source],
+    history: list[HistoryEntry],
+    pending: list[PendingChange],
 ) -> ItemView:
     return ItemView(
         id=row[0],
@@ -191,6 +198,7 @@ def _item(
         actors=actors,
         sources=sources,
         history=history,
+        pending=pending,
     )
 
 
@@ -215,6 +223,23 @@ def _history(row: tuple[Any, ...]) -> HistoryEntry:
         due_before=_optional_day(row[3]),
         due_after=_optional_day(row[4]),
         note=row[5],
+        document=row[6],
+        quote=row[7],
+    )
+
+
+def _pending(row: tuple[Any, ...]) -> PendingChange:
+    return PendingChange(
+        id=row[0],
+        kind=row[1],
+        new_due=_optional_day(row[2]),
+        old_due=_optional_day(row[3]),
+        shift=row[4],
+        quote=row[5],
+        reason=row[6],
+        document=row[7],
+        source=row[8],
+        published=_day(row[9]),
     )
 
 

@@ -58,6 +58,8 @@ def to_item_view(row: t.Item) -> ItemView:
                 due_before=h.due_before,
                 due_after=h.due_after,
                 note=h.note,
+                document=h.document_id,
+                quote=h.quote,
             )
             for h in row.history
         ],

@@ -153,7 +153,8 @@ def _change(
     shift = _shift(own, sentence, kind) if new_due is None and kind != "met" else ()
     if kind == "moved" and new_due is None and not shift:
         kind = "postponed"
-    has_date = new_due is not None or bool(shift) or old is not None
+    dated = any(e.type in ("date", "range") for e in own)  # "am Montag vorgelegt"
+    has_date = new_due is not None or bool(shift) or old is not None or (kind == "met" and dated)
     confidence = 0.8 if has_date else 0.6 if _DEADLINE_NOUN.search(sentence.text) else 0.4
     return FoundChange(
         kind, sentence.start + start, sentence.start + end, sentence,
