@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (tables of test sentences read best one per line)
 """Change statements, one family of verbs at a time, in German and English (own sentences)."""
 
 from __future__ import annotations
