@@ -107,6 +107,7 @@ def load_items(session: Session, item_ids: Iterable[int]) -> dict[int, ItemView]
             selectinload(t.Item.evidence).selectinload(t.Evidence.document),
             selectinload(t.Item.history),
             selectinload(t.Item.actors),
+            selectinload(t.Item.pending).selectinload(t.ItemChange.document),
         )
     )
     return {row.id: to_item_view(row) for row in session.scalars(query)}

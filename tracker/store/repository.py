@@ -14,7 +14,7 @@ from typing import Any, cast
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from tracker.models import EventView, HistoryEntry, ItemView, Source, Status
+from tracker.models import EventView, HistoryEntry, ItemView, PendingChange, Source, Status
 from tracker.store import tables as t
 from tracker.store.queries import Selection, Slice
 from tracker.store.reader import Reader
@@ -62,6 +62,21 @@ def to_item_view(row: t.Item) -> ItemView:
                 quote=h.quote,
             )
             for h in row.history
+        ],
+        pending=[
+            PendingChange(
+                id=c.id,
+                kind=c.kind,
+                new_due=c.new_due,
+                old_due=c.old_due,
+                shift=c.shift,
+                quote=c.quote,
+                reason=c.reason,
+                document=c.document_id,
+                source=c.document.source,
+                published=c.document.published_on,
+            )
+            for c in row.pending
         ],
     )
 

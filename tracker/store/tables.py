@@ -122,6 +122,12 @@ class Item(Base):
         back_populates="item", cascade="all, delete-orphan", order_by="StatusChange.id"
     )
     actors: Mapped[list[Actor]] = relationship(secondary="item_actors", order_by="Actor.name")
+    # Changes and conflicting dates that wait for review on this item (read only).
+    pending: Mapped[list[ItemChange]] = relationship(
+        primaryjoin="and_(ItemChange.item_id == Item.id, ItemChange.state == 'pending')",
+        order_by="ItemChange.id",
+        viewonly=True,
+    )
 
 
 class Evidence(Base):

@@ -27,7 +27,7 @@ from tracker.sources.readers import SourceDocument
 from tracker.store import direct, repository
 from tracker.store import tables as t
 from tracker.store.reader import Reader
-from tracker.store.session import read_session
+from tracker.store.session import read_session, transaction
 
 LATER = datetime(2026, 2, 6, 8, 30, 15, 123456, tzinfo=UTC)
 
@@ -57,7 +57,36 @@ def populated(engine, now):
         ids = list(session.scalars(select(t.Item.id).order_by(t.Item.id)))
     changes.extend(engine, settings, FixedClock(LATER), ids[-2], date(2026, 6, 1), "später")
     changes.set_status(engine, settings, FixedClock(LATER), ids[-3], "met", None)
+    _follow_up(engine, ids[0], ids[1])
     return ids
+
+
+def _follow_up(engine, changed: int, waiting: int) -> None:
+    """A history entry caused by a later text (its quote kept), and a change pending review."""
+    with transaction(engine) as session:
+        doc = session.scalars(select(t.Document).order_by(t.Document.id)).first()
+        item = session.get(t.Item, changed)
+        item.history.append(
+            t.StatusChange(
+                from_status="open",
+                to_status="extended",
+                due_before=item.due_on,
+                due_after=date(2026, 7, 1),
+                note="postponed per b.md",
+                at=LATER,
+                document_id=doc.id,
+                quote="Die Frist wurde auf den 1. Juli verschoben.",
+            )
+        )
+        for kind, new_due in (("conflict", date(2026, 5, 4)), ("postponed", None)):
+            session.add(
+                t.ItemChange(
+                    document_id=doc.id, item_id=waiting, kind=kind, state="pending",
+                    trigger="verschoben", span_start=3, span_end=13, quote="„Zitat“ mit Umlaut: ä",
+                    context="", new_due=new_due, old_due=date(2026, 3, 2), shift="2 week",
+                    actors="", confidence=0.8, reason="2 close candidates", created_at=LATER,
+                )
+            )  # fmt: skip
 
 
 def _orm_items(engine, ids):
@@ -65,6 +94,7 @@ def _orm_items(engine, ids):
         selectinload(t.Item.evidence).selectinload(t.Evidence.document),
         selectinload(t.Item.history),
         selectinload(t.Item.actors),
+        selectinload(t.Item.pending).selectinload(t.ItemChange.document),
     )
     with read_session(engine) as session:
         rows = session.scalars(select(t.Item).where(t.Item.id.in_(ids)).options(*loads))
@@ -122,6 +152,8 @@ def test_items_and_events_are_identical_on_every_path(db_url, engine, populated)
     extended = next(i for i in fast_items if i.status == "extended")
     assert extended.history[-1].at == LATER  # microseconds and UTC survive both drivers
     assert {i.anchor_kind for i in fast_items} <= {"publication", "signing", "explicit", None}
+    assert fast_items[0].history[-1].quote == "Die Frist wurde auf den 1. Juli verschoben."
+    assert [c.kind for c in fast_items[1].pending] == ["conflict", "postponed"]
 
 
 @pytest.mark.parametrize("sort", listing.SORTS)
