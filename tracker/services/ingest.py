@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Literal
@@ -18,6 +18,7 @@ from tracker.clock import Clock
 from tracker.config import Settings
 from tracker.errors import InputError
 from tracker.extract import extract
+from tracker.extract.describe.subject import same_subject, subject_of
 from tracker.extract.jsonout import anchor_kind_name
 from tracker.extract.rules.mentions import MENTION_PATTERNS, find_mentions, is_linkable
 from tracker.services.changes import flag_conflicts, follow_changes
@@ -142,7 +143,11 @@ def _track(
     actors = writes.ensure_actors(session, found.actors)
     deliverable = _deliverable(found)
     item = writes.find_item_match(
-        session, deliverable=deliverable, actor_keys={a.key for a in actors}, due_on=due_on
+        session,
+        deliverable=deliverable,
+        actor_keys={a.key for a in actors},
+        due_on=due_on,
+        accepts=_same_subject(found, deliverable),
     )
     created = item is None
     if item is None:
@@ -160,6 +165,17 @@ def _track(
         session.flush()
     if created:  # the event row also plans the item's reminders
         record_item_event(session, item, "created", settings=settings, now=now)
+
+
+def _same_subject(found: Commitment | Undated, deliverable: str) -> Callable[[t.Item], bool]:
+    """Whether a candidate is about what `found` is about ("Bericht über Mikroplastik" is not
+    "Bericht zur Lkw-Maut"); see tracker.extract.describe.subject."""
+    mine = subject_of(found.description, deliverable)
+
+    def accepts(item: t.Item) -> bool:
+        return same_subject(mine, subject_of(item.description, item.deliverable))
+
+    return accepts
 
 
 def _new_item(

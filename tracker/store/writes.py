@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select, text
@@ -43,9 +43,15 @@ def ensure_actors(session: Session, names: Iterable[str]) -> list[t.Actor]:
 
 
 def find_item_match(
-    session: Session, *, deliverable: str, actor_keys: set[str], due_on: date | None
+    session: Session,
+    *,
+    deliverable: str,
+    actor_keys: set[str],
+    due_on: date | None,
+    accepts: Callable[[t.Item], bool] = lambda item: True,
 ) -> t.Item | None:
-    """Find the item this commitment restates: same deliverable and actors, due within days."""
+    """Find the item this commitment restates: same deliverable and actors, due within days,
+    and one `accepts` (the caller decides whether they are about the same thing)."""
     query = (
         select(t.Item)
         .where(t.Item.deliverable == deliverable)
@@ -57,7 +63,8 @@ def find_item_match(
     else:
         query = query.where(t.Item.due_on.between(due_on - MERGE_WINDOW, due_on + MERGE_WINDOW))
     for item in session.scalars(query):
-        if _same_actors({a.key for a in item.actors}, actor_keys, dated=due_on is not None):
+        dated = due_on is not None
+        if _same_actors({a.key for a in item.actors}, actor_keys, dated=dated) and accepts(item):
             return item
     return None
 

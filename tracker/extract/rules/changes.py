@@ -177,14 +177,17 @@ def _first_trigger(
 ) -> tuple[str, int, int] | None:
     for kind, pattern in patterns:
         for match in pattern.finditer(text):
-            if kind == "met" and _MODAL.search(_around(text, match.start(), match.end())):
+            if kind == "met" and _MODAL.search(_clause(text, match.start(), match.end())):
                 continue  # "soll ... unterzeichnet werden", "is expected to be signed": not done
             return kind, match.start(), match.end()
     return None
 
 
-def _around(text: str, start: int, end: int, width: int = 40) -> str:
-    return text[max(0, start - width) : end + width]
+def _clause(text: str, start: int, end: int, width: int = 40) -> str:
+    """The clause of a trigger: back to the last comma or semicolon, and a little after it
+    (German puts the auxiliary far before the participle: "wird ... vorgelegt")."""
+    begin = max(text.rfind(",", 0, start), text.rfind(";", 0, start)) + 1
+    return text[begin : end + width]
 
 
 def _split_dates(
