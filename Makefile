@@ -43,6 +43,7 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/eval_extract.py
 	$(BIN)/python bench/eval_dates.py
 	$(BIN)/python bench/eval_updates.py
+	$(BIN)/python bench/eval_merge.py
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_cli.py --sizes 10000,100000
 	$(BIN)/python bench/bench_ics.py --items 20000

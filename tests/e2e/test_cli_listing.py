@@ -236,7 +236,7 @@ def test_source_labels_never_show_a_relative_path(db_url, run, tmp_path, monkeyp
         assert "a.txt" in output, output
         assert "../texts" not in output
     assert "a.txt 2026-03-02" in _ok(run("list"))
-    assert "Evidence: a.txt (2026-03-02)" in _ok(run("show", "1"))
+    assert "Evidence 1: a.txt (2026-03-02)" in _ok(run("show", "1"))
 
 
 def test_shell_completion_offers_commands_and_status_words():
@@ -275,7 +275,7 @@ def test_show_formats(seeded):
     plain = _ok(seeded("show", "1", "--as-of", AS_OF))
     assert plain.startswith("#1 ")
     assert "Status:     overdue" in plain
-    assert "Evidence: rohstoff-welt.de: US-Behörden" in plain
+    assert "Evidence 1: rohstoff-welt.de: US-Behörden" in plain
     assert "History\nWhen" in plain
     rows = _ok(seeded("show", "1", "--format", "tsv")).splitlines()
     assert len(rows) == 2

@@ -27,6 +27,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "status": ("tracker.cli.edit:status_cmd", "Set an item's status (met, missed, ...)."),
     "extend": ("tracker.cli.edit:extend_cmd", "Move an item's due date, keeping history."),
     "review": ("tracker.cli.review:review_group", "Changes and conflicts waiting for review."),
+    "merge": ("tracker.cli.corrections:merge_cmd", "Fold one item into another (found twice)."),
+    "split": (
+        "tracker.cli.corrections:split_cmd",
+        "Move one source of an item to an item of its own.",
+    ),
+    "edit": ("tracker.cli.corrections:edit_cmd", "Correct an item's description or actors."),
     "db": ("tracker.cli.db:db_group", "Database schema: upgrade, current."),
     "remind": ("tracker.cli.remind:remind_group", "Send reminders (once, run, list, replay)."),
     "source": ("tracker.cli.source:source_group", "Watch feeds, pages and sitemaps."),

@@ -43,16 +43,30 @@ def status_cmd(app: AppContext, item_id: int, status: str, note: str | None, as_
 @click.argument("item_id", type=ITEM_ID, metavar="ID")
 @date_option("--due", required=True, help="The new due date.")
 @click.option("--note", help="Why (kept in the history).")
+@click.option("--advance", is_flag=True, help="Allow a date earlier than the current one.")
+@click.option("--reopen", is_flag=True, help="Allow extending a met or cancelled item.")
 @json_option
 @click.pass_obj
-def extend_cmd(app: AppContext, item_id: int, due: date, note: str | None, as_json: bool) -> None:
+def extend_cmd(
+    app: AppContext,
+    item_id: int,
+    due: date,
+    note: str | None,
+    advance: bool,
+    reopen: bool,
+    as_json: bool,
+) -> None:
     """Move an item's due date; the old date stays in the history and reminders are re-planned.
+
+    An earlier date needs --advance, a met or cancelled item --reopen.
 
     \b
     Example:
       tracker extend 2 --due 2026-05-06 --note "USTR extended the plan by 30 days"
     """
-    item = service.extend(app.engine, app.settings, app.clock, item_id, due, note)
+    item = service.extend(
+        app.engine, app.settings, app.clock, item_id, due, note, advance=advance, reopen=reopen
+    )
     if as_json:
         print_json("extend", {"item": item_json(item)})
     else:

@@ -68,8 +68,8 @@ def item_text(item: ItemView, *, today: date) -> str:
     lines = [f"#{item.id} {item.description}", ""]
     width = max(len(label) for label, _ in facts(item, today)) + 2
     lines += [f"{label + ':':<{width}}{value}" for label, value in facts(item, today)]
-    for src in item.sources:
-        lines += ["", f"Evidence: {source_heading(src)}"]
+    for number, src in enumerate(item.sources, start=1):
+        lines += ["", f"Evidence {number}: {source_heading(src)}"]
         lines += [f"  {src.url}"] if src.url else []
         lines += [f"  “{src.quote}”", f"  trigger: {src.trigger!r} at {src.span[0]}-{src.span[1]}"]
     lines += ["", "History"]
@@ -99,8 +99,8 @@ def render_item(item: ItemView, *, today: date) -> Group:
     parts: list[Panel | Table] = [
         Panel(grid, title=f"#{item.id} {item.description}", title_align="left")
     ]
-    for src in item.sources:
-        head = Text(source_heading(src), style="bold")
+    for number, src in enumerate(item.sources, start=1):
+        head = Text(f"{number}: {source_heading(src)}", style="bold")
         if src.url:
             head.append(f"\n{src.url}", style="blue underline")
         body = Text(f"\n“{src.quote}”\n", style="italic")

@@ -54,14 +54,32 @@ def set_status(
 
 
 def extend(
-    engine: Engine, settings: Settings, clock: Clock, item_id: int, due: date, note: str | None
+    engine: Engine,
+    settings: Settings,
+    clock: Clock,
+    item_id: int,
+    due: date,
+    note: str | None,
+    *,
+    advance: bool = False,
+    reopen: bool = False,
 ) -> ItemView:
-    """Move an item's due date; the old date stays in the history."""
+    """Move an item's due date; the old date stays in the history.
+
+    An earlier date needs `advance` (a deadline brought forward, not a typo); a met or
+    cancelled item needs `reopen` (it comes back as extended, with its reminders)."""
     now = clock.now()
     with transaction(engine) as session:
         item = _load(session, item_id)
         if item.due_on == due:
             raise UsageError(f"item {item_id} is already due on {due.isoformat()}")
+        if item.status in ("met", "cancelled") and not reopen:
+            raise UsageError(f"item {item_id} is {item.status}: add --reopen to extend it anyway")
+        if item.due_on is not None and due < item.due_on and not advance:
+            raise UsageError(
+                f"{due.isoformat()} is before item {item_id}'s due date"
+                f" {item.due_on.isoformat()}: add --advance to bring it forward"
+            )
         writes.record_change(
             session,
             item,
@@ -74,7 +92,9 @@ def extend(
         )
         change = {"due_before": item.due_on, "due_after": due}
         item.status, item.due_on, item.due_precision = "extended", due, "day"
-        _touched(session, settings, item, now)
+        item.version += 1
+        item.updated_at = now
+        # (the event re-plans the reminders: once)
         record_item_event(session, item, "due_changed", settings=settings, now=now, detail=change)
         return repository.get_item(session, item_id)
 
