@@ -40,6 +40,8 @@ def test_item_json_says_overdue_only_with_a_day():
             "due_before": "2026-03-07",
             "due_after": "2026-04-07",
             "note": "Frist verlängert",
+            "document": None,
+            "quote": None,
         }
     ]
     stamp = datetime(2026, 2, 6, 14, 0, 0, 5, tzinfo=UTC)
