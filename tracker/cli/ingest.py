@@ -69,7 +69,8 @@ def summary_line(report: BatchReport) -> str:
     return (
         f"documents: {report.new} new, {report.unchanged} unchanged, {report.failed} failed; "
         f"items: {report.items_new} new, {report.items_merged} merged, "
-        f"{report.items_changed} changed by follow-ups, {report.changes_pending} changes pending; "
+        f"{report.items_changed} changed by follow-ups, {report.changes_pending} changes pending, "
+        f"{report.conflicts} conflicts; "
         f"events: {report.events_new} new, {report.events_merged} merged, "
         f"{report.mentions_linked} mentions linked"
         + (f"; {report.warnings} rule warnings (see the log)" if report.warnings else "")

@@ -11,6 +11,7 @@ import click
 from tracker.cli.context import AppContext
 from tracker.cli.jsonout import print_json
 from tracker.cli.params import output_format
+from tracker.cli.render import shorten
 
 CHANGE_ID = click.IntRange(min=1)
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
@@ -58,7 +59,7 @@ def list_cmd(app: AppContext, include_vague: bool = False, as_json: bool = False
             f"#{e.item}" if e.item else "-",
             _dates(e.old_due, e.new_due, e.shift),
             f"{e.source} ({e.published.isoformat()})",
-            _short(e.quote),
+            shorten(e.quote, 80),
             e.reason,
         ]
         for e in entries
@@ -106,7 +107,3 @@ def _dates(old: date | None, new: date | None, shift: str) -> str:
     if new is not None:
         return f"{old.isoformat() if old else '?'} → {new.isoformat()}"
     return shift or "-"
-
-
-def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

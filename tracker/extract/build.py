@@ -10,7 +10,7 @@ from typing import Any
 from tracker.errors import NoPublicationDateError
 from tracker.extract.describe.keys import nearest_key, normalise
 from tracker.extract.describe.summary import summarise
-from tracker.extract.guard import guarded, net
+from tracker.extract.guard import guarded, is_strict, net, note_failure
 from tracker.extract.meta.document import FoundMeta, detect_meta
 from tracker.extract.meta.lang import detect_language
 from tracker.extract.models import (
@@ -91,9 +91,10 @@ def _common(finding: Finding, page: _Page) -> dict[str, Any]:
             offset=sentence.start,
         )
     except Exception as exc:  # a description bug must not lose the finding: use the sentence
-        if STRICT_DEFAULT:
+        if is_strict():
             raise
         logger.warning("could not describe %s at %s: %r", finding.kind, finding.start, exc)
+        note_failure("describe", exc)
         description = ""
     key = finding.key if finding.kind != "event" else ""
     actors, actors_confidence = actors_at(

@@ -17,6 +17,7 @@ from tracker.config import Settings
 from tracker.errors import NotFoundError, UsageError
 from tracker.models import ItemView
 from tracker.services.events import record_item_event
+from tracker.services.items import touch_item
 from tracker.store import changes, repository, writes
 from tracker.store import tables as t
 from tracker.store.session import transaction
@@ -40,7 +41,7 @@ def merge(
         detail = f"merged #{other.id} ({other.description}{due})" + (f": {note}" if note else "")
         _record(session, keep, now, detail)
         changes.absorb_item(session, keep, other)
-        _touched(session, settings, keep, now)
+        touch_item(session, settings, keep, now)
         return repository.get_item(session, keep_id)
 
 
@@ -75,7 +76,7 @@ def split(
             note=f"split from #{item.id}{suffix}", document_id=moved.document_id, quote=moved.quote,
         )  # fmt: skip
         session.refresh(item)
-        _touched(session, settings, item, now)
+        touch_item(session, settings, item, now)
         record_item_event(session, new, "created", settings=settings, now=now)
         return repository.get_item(session, new.id)
 
@@ -109,7 +110,7 @@ def edit(
                 notes.append(f"actors: {before} -> {after}")
         if notes:
             _record(session, item, now, "edited " + "; ".join(notes))
-            _touched(session, settings, item, now)  # channel filters may match it differently
+            touch_item(session, settings, item, now)  # channel filters may match it differently
         return repository.get_item(session, item_id)
 
 
@@ -131,12 +132,3 @@ def _record(session: Session, item: t.Item, now: datetime, note: str) -> None:
         session, item, from_status=item.status, to_status=item.status, at=now, note=note,
         due_before=item.due_on, due_after=item.due_on,
     )  # fmt: skip
-
-
-def _touched(session: Session, settings: Settings, item: t.Item, now: datetime) -> None:
-    from tracker.services.planning import replan_item
-
-    item.version += 1
-    item.updated_at = now
-    session.flush()
-    replan_item(session, item, settings=settings, now=now)

@@ -67,6 +67,10 @@ class BatchReport:
         return sum(o.changes_pending for o in self.outcomes)
 
     @property
+    def conflicts(self) -> int:
+        return sum(o.conflicts for o in self.outcomes)
+
+    @property
     def warnings(self) -> int:
         return sum(o.warnings for o in self.outcomes)
 
@@ -90,7 +94,7 @@ class BatchReport:
                 "merged": self.items_merged,
                 "changed": self.items_changed,
             },
-            "changes": {"pending": self.changes_pending},
+            "changes": {"pending": self.changes_pending, "conflicts": self.conflicts},
             "warnings": self.warnings,
             "events": {
                 "new": self.events_new,

@@ -49,7 +49,7 @@ def set_status(
                 due_after=item.due_on,
             )
             item.status = status
-            _touched(session, settings, item, now)
+            touch_item(session, settings, item, now)
         return repository.get_item(session, item_id)
 
 
@@ -113,7 +113,8 @@ def _load(session: Session, item_id: int) -> t.Item:
     return item
 
 
-def _touched(session: Session, settings: Settings, item: t.Item, now: datetime) -> None:
+def touch_item(session: Session, settings: Settings, item: t.Item, now: datetime) -> None:
+    """Count a change of the item (version, updated_at) and re-plan its reminders."""
     from tracker.services.planning import replan_item
 
     item.version += 1

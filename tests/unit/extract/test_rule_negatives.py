@@ -130,3 +130,22 @@ def test_a_failing_rule_is_a_warning_for_users_and_an_error_in_strict_mode(monke
         assert x.warnings == ["broken: KeyError: 'a rule bug'"]  # named by the rule that failed
         with pytest.raises(KeyError):
             extract(text, published=PUBLISHED, lang=lang, strict=True)
+
+
+def test_a_failing_description_keeps_the_finding_and_is_counted(monkeypatch):
+    from tracker.extract import build
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a description bug")
+
+    monkeypatch.setattr(build, "summarise", broken)
+    for text, lang in [
+        ("Die Behörde legt binnen 30 Tagen einen Bericht vor.", "de"),
+        ("The agency will report within 30 days.", "en"),
+    ]:
+        x = extract(text, published=PUBLISHED, lang=lang, strict=False)
+        [commitment] = x.commitments
+        assert commitment.description  # the sentence stands in
+        assert x.warnings == ["describe: RuntimeError: a description bug"]
+        with pytest.raises(RuntimeError):
+            extract(text, published=PUBLISHED, lang=lang, strict=True)

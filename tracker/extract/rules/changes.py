@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.extract.dates import TimeExpression
+from tracker.extract.dates.expression import Length
 from tracker.extract.sentences import Sentence
-
-Length = tuple[tuple[int, str], ...]
 
 # (kind, pattern) per language, most specific first: the first family that matches a sentence
 # wins ("Nach einem Telefonat ... verschiebt Trump ..." is a postponement, not a meeting held).
